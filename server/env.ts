@@ -1,0 +1,49 @@
+import { z } from "zod";
+
+/**
+ * Server configuration, validated once on first use. Every variable is listed in .env.example;
+ * nothing else in the server reads process.env.
+ */
+const envSchema = z.object({
+  NODE_ENV: z.enum(["development", "test", "production"]).default("development"),
+  // Unset only while the embedded database launcher (scripts/start.ts) has not yet filled it in.
+  DATABASE_URL: z.string().min(1).optional(),
+  DATABASE_POOL_SIZE: z.coerce.number().int().min(1).max(100).default(10),
+  // Folder of the embedded Postgres (PGlite) used when DATABASE_URL is unset.
+  DRIFTWATCH_DATA_DIR: z.string().default(".data/pglite"),
+  NEXTAUTH_SECRET: z.string().min(16).optional(),
+  NEXTAUTH_URL: z.string().url().optional(),
+  LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info"),
+  // Maximum request body of the public ingestion endpoints, after decompression.
+  INGESTION_MAX_BODY_BYTES: z.coerce
+    .number()
+    .int()
+    .min(1024)
+    .default(20 * 1024 * 1024),
+  DRIFTWATCH_INIT_ORG_NAME: z.string().min(1).optional(),
+  DRIFTWATCH_INIT_PROJECT_NAME: z.string().min(1).optional(),
+  DRIFTWATCH_INIT_PUBLIC_KEY: z.string().min(8).optional(),
+  DRIFTWATCH_INIT_SECRET_KEY: z.string().min(8).optional(),
+  DRIFTWATCH_INIT_USER_EMAIL: z.string().email().optional(),
+  DRIFTWATCH_INIT_USER_PASSWORD: z.string().min(8).optional(),
+});
+
+export type Env = z.infer<typeof envSchema>;
+
+let cached: Env | undefined;
+
+export function getEnv(): Env {
+  if (cached) return cached;
+  const parsed = envSchema.safeParse(process.env);
+  if (!parsed.success) {
+    const problems = parsed.error.issues.map((i) => `${i.path.join(".")}: ${i.message}`);
+    throw new Error(`Invalid environment configuration:\n  ${problems.join("\n  ")}`);
+  }
+  cached = parsed.data;
+  return cached;
+}
+
+/** Drops the cached configuration so tests can change process.env between cases. */
+export function resetEnvCache(): void {
+  cached = undefined;
+}

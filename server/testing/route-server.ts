@@ -5,7 +5,7 @@ import { readdirSync } from "node:fs";
 import path from "node:path";
 
 /**
- * Serves the app's route handlers (every app/**/route.ts) over real HTTP on 127.0.0.1 without a
+ * Serves the app's route handlers (every route.ts under app/) over real HTTP on 127.0.0.1 without a
  * Next.js build, so integration tests can point real clients (the langfuse SDK, OTLP
  * exporters) at them. Routing follows Next.js file conventions: `[param]` segments and
  * `[...rest]` catch-alls.

@@ -105,8 +105,8 @@ export async function startRouteServer(): Promise<RouteServer> {
     void (async () => {
       const url = new URL(req.url ?? "/", baseUrl);
       const found = matchRoute(routes, url.pathname);
-      const module = found ? ((await import(found.route.file)) as Record<string, unknown>) : null;
-      const handler = module?.[req.method ?? "GET"] as RouteHandler | undefined;
+      const routeModule = found ? ((await import(found.route.file)) as Record<string, unknown>) : null;
+      const handler = routeModule?.[req.method ?? "GET"] as RouteHandler | undefined;
       if (!found || !handler) {
         res.statusCode = found ? 405 : 404;
         res.setHeader("content-type", "application/json");

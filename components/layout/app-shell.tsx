@@ -1,0 +1,60 @@
+"use client";
+
+import Link from "next/link";
+import { Suspense, type ReactNode } from "react";
+import { TooltipProvider } from "@/components/ui/tooltip";
+import { DisplayTimeZoneProvider } from "@/lib/time/display-time-zone";
+import { ProjectSwitcher, type SwitcherProject } from "./project-switcher";
+import { SidebarNav } from "./sidebar-nav";
+import { TopBar } from "./top-bar";
+import { TopBarSlotsProvider } from "./top-bar-slots";
+import { UserMenu, type MenuUser } from "./user-menu";
+
+export interface AppShellProps {
+  projects: SwitcherProject[];
+  currentProject: SwitcherProject;
+  user: MenuUser;
+  children: ReactNode;
+}
+
+function Wordmark() {
+  return (
+    <Link href="/" className="flex items-center gap-2 px-2 text-sm font-semibold tracking-tight">
+      <span
+        aria-hidden
+        className="flex size-5 items-center justify-center rounded-[5px] bg-primary text-[11px] font-bold text-primary-foreground"
+      >
+        D
+      </span>
+      Driftwatch
+    </Link>
+  );
+}
+
+/** The frame of every /project/[projectId] page: sidebar on the left, top bar, then the page. */
+export function AppShell({ projects, currentProject, user, children }: AppShellProps) {
+  return (
+    <DisplayTimeZoneProvider>
+      <TooltipProvider delayDuration={200}>
+        <TopBarSlotsProvider>
+          <div className="flex min-h-screen">
+            <aside className="sticky top-0 flex h-screen w-56 shrink-0 flex-col gap-4 border-r border-sidebar-border bg-sidebar px-3 py-3">
+              <Wordmark />
+              <Suspense>
+                <ProjectSwitcher projects={projects} currentProjectId={currentProject.id} />
+              </Suspense>
+              <SidebarNav projectId={currentProject.id} />
+              <div className="mt-auto border-t border-sidebar-border pt-2">
+                <UserMenu user={user} />
+              </div>
+            </aside>
+            <div className="flex min-w-0 flex-1 flex-col">
+              <TopBar projectName={currentProject.name} />
+              <main className="flex-1 px-5 py-4">{children}</main>
+            </div>
+          </div>
+        </TopBarSlotsProvider>
+      </TooltipProvider>
+    </DisplayTimeZoneProvider>
+  );
+}

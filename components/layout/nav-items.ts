@@ -1,0 +1,31 @@
+import { LayoutDashboard, ListTree, MessagesSquare, Users, type LucideIcon } from "lucide-react";
+
+export interface NavItem {
+  label: string;
+  /** The path segment after /project/[projectId]; "" is the overview. */
+  segment: string;
+  icon: LucideIcon;
+}
+
+export const PROJECT_NAV_ITEMS: NavItem[] = [
+  { label: "Overview", segment: "", icon: LayoutDashboard },
+  { label: "Traces", segment: "traces", icon: ListTree },
+  { label: "Sessions", segment: "sessions", icon: MessagesSquare },
+  { label: "Users", segment: "users", icon: Users },
+];
+
+/** The section segment of a project path: "/project/p1/traces/t9" → "traces", overview → "". */
+export function getProjectSection(pathname: string): string {
+  const [, root, , section] = pathname.split("/");
+  return root === "project" ? (section ?? "") : "";
+}
+
+/**
+ * The same section of another project. Ids below the section (a trace, a session) belong to the
+ * current project only, so they are dropped; the query string (time range, filters) is kept.
+ */
+export function getSwitchedProjectPath(pathname: string, search: string, projectId: string) {
+  const section = getProjectSection(pathname);
+  const base = `/project/${encodeURIComponent(projectId)}`;
+  return `${section ? `${base}/${section}` : base}${search}`;
+}

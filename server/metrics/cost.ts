@@ -5,10 +5,11 @@ import { readTokenCount, toCanonicalBucket } from "./usage";
 export type PriceBuckets = Record<string, number>;
 
 // Costs are stored as numeric(20,10), so they are computed in exact decimals and rounded to 10
-// places once per bucket; the total is the sum of the rounded buckets.
+// places once per bucket. The total is the sum of the rounded buckets.
 const COST_DECIMALS = 10;
-// Fixed-point scale of the intermediate products: per-token prices have up to ~12 significant
-// decimals and token counts are integers, so 30 fractional digits never lose a digit.
+// Fixed-point scale of the intermediate values. Per-token prices in the shipped table have at
+// most 10 fractional digits, so 30 keeps every digit of any realistic price and token count.
+// Digits past the 30th are truncated.
 const SCALE_DIGITS = 30;
 const SCALE = 10n ** BigInt(SCALE_DIGITS);
 
@@ -51,8 +52,8 @@ function isDetailOf(bucket: string, parent: string): boolean {
 }
 
 /**
- * Prices usage. Each token is charged once: a detail bucket with a price of its own (such as
- * `input_cached_tokens`) is charged at that price and taken out of its parent's count; a detail
+ * Prices usage, charging each token once. A detail bucket with a price of its own (such as
+ * `input_cached_tokens`) is charged at that price and taken out of its parent's count. A detail
  * without its own price stays inside its parent and is charged at the parent's price. A parent
  * without a price gets no cost entry. Returns null when no bucket could be priced, so an
  * unpriced call reads as unknown cost, never as $0.

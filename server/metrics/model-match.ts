@@ -1,7 +1,7 @@
 /**
  * Model-name normalisation for price lookup and tokenizer choice. Gateways and clouds decorate
- * the same model in many ways; these functions reduce a model string to the names the default
- * price table lists, from the most specific form to the least.
+ * the same model in many ways, so these functions reduce a model string to the names the
+ * default price table lists, from the most specific form to the least.
  */
 
 // Bedrock ids: optional cross-region inference prefix, then the vendor, e.g.

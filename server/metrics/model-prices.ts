@@ -8,8 +8,8 @@ import type { PriceBuckets } from "./cost";
  * in December 2026 from platform.openai.com/docs/pricing, docs.anthropic.com/en/docs/about-claude/
  * pricing, ai.google.dev/gemini-api/docs/pricing and api-docs.deepseek.com/quick_start/pricing.
  * Mistral Large is Mistral's list price for mistral-large-2411. Llama and Mixtral have no
- * first-party API: their rows are typical hosted prices (Together AI serverless list prices)
- * and differ between hosts; these two groups were not re-checked against a live page.
+ * first-party API, so their rows are typical hosted prices (Together AI serverless list prices)
+ * and differ between hosts. These two groups were not re-checked against a live page.
  *
  * Cached-input prices are listed where the provider publishes one: OpenAI cached input,
  * Anthropic cache reads and 5-minute cache writes, DeepSeek cache hits. Anthropic's 1-hour cache

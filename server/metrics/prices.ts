@@ -99,9 +99,10 @@ function compareNewestFirst(a: ProjectPriceRow, b: ProjectPriceRow): number {
 
 /**
  * Loads a project's price rows with one query and returns a resolver for one batch of
- * generations. A project row whose pattern matches the model string (as sent, case-insensitive)
- * and whose validFrom is at or before `at` wins over the shipped defaults; among several, the
- * newest validFrom wins. Matches are memoised per model string for the resolver's lifetime.
+ * generations. A project row wins over the shipped defaults when its pattern matches the model
+ * string (as sent, case-insensitive) and its validFrom is at or before `at`. Among several such
+ * rows the newest validFrom wins. Matches are memoised per model string for the resolver's
+ * lifetime.
  */
 export async function createPriceResolver(db: PriceDb, projectId: string): Promise<PriceResolver> {
   const stored = await db.modelPrice.findMany({

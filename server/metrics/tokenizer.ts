@@ -16,9 +16,9 @@ type EncodingName = "o200k_base" | "cl100k_base";
 
 // Texts longer than this are counted exactly up to it and extrapolated linearly by length, so a
 // multi-megabyte output costs a bounded amount of work. Measured with js-tiktoken 1.0.21 on a
-// 2-core machine: about 70 ms for 256k characters of prose, 450 ms for base64, 1.2 s for one
-// repeated letter (the worst case found).
-const MAX_EXACT_CHARS = 256 * 1024;
+// 2-core machine for 128k characters: about 40 ms for prose, 0.3-0.5 s for base64 and up to
+// 1 s for letters without spaces or digits (the worst case found).
+const MAX_EXACT_CHARS = 128 * 1024;
 // js-tiktoken's merge step is quadratic in the length of one pre-tokenized piece (5,000 equal
 // letters take over 2 s), so long runs of letters or of symbols are counted in slices of this
 // size. A slice boundary may split a token, which changes the count by at most one per slice.

@@ -3,9 +3,9 @@ import type { UsageDetails } from "../ingestion/events";
 /**
  * Normalises token usage from the shapes clients send into UsageDetails.
  *
- * The result: `input` and `output` are the full counts the provider bills, every detail bucket
- * (`input_cached_tokens`, `output_reasoning_tokens`, ...) is a part of its parent and never on
- * top of it, and `total` is input + output unless a larger total was sent.
+ * In the result, `input` and `output` are the full counts the provider bills. Every detail bucket
+ * (`input_cached_tokens`, `output_reasoning_tokens`, ...) is a part of its parent, never on top
+ * of it. `total` is input + output unless a larger total was sent.
  *
  * Whether a detail that arrives is already inside its parent depends on the shape:
  * - Inside: nested details objects (OpenAI `prompt_tokens_details`, `completion_tokens_details`,
@@ -241,7 +241,7 @@ function buildUsage(collected: CollectedUsage): UsageDetails {
 
 /**
  * Normalises any supported usage shape (see the file header) into UsageDetails, or returns
- * null when the value holds no token count at all.
+ * null when the value contains no token count at all.
  */
 export function normalizeUsage(raw: unknown): UsageDetails | null {
   if (!isPlainObject(raw)) return null;

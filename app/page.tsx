@@ -1,0 +1,32 @@
+import Link from "next/link";
+import { redirect } from "next/navigation";
+import { getServerCaller } from "@/lib/trpc/server";
+import { getSessionUser } from "@/server/auth/session";
+
+export const dynamic = "force-dynamic";
+
+/** Opens the overview of the user's first project. */
+export default async function HomePage() {
+  if (!(await getSessionUser())) redirect("/sign-in");
+  const projects = await (await getServerCaller()).projects.list();
+  if (projects[0]) redirect(`/project/${projects[0].id}`);
+
+  return (
+    <main className="flex min-h-screen items-center justify-center px-4">
+      <div className="max-w-sm text-center">
+        <h1 className="text-sm font-semibold">No projects yet</h1>
+        <p className="mt-1 text-muted-foreground">
+          Your account is not a member of any organization. Ask an organization owner to add you,
+          then reload this page.
+        </p>
+        <Link
+          href="/api/auth/signout"
+          prefetch={false}
+          className="mt-3 inline-block text-primary hover:underline"
+        >
+          Sign out
+        </Link>
+      </div>
+    </main>
+  );
+}

@@ -11,8 +11,15 @@ const envSchema = z.object({
   DATABASE_POOL_SIZE: z.coerce.number().int().min(1).max(100).default(10),
   // Folder of the embedded Postgres (PGlite) used when DATABASE_URL is unset.
   DRIFTWATCH_DATA_DIR: z.string().default(".data/pglite"),
+  // Port of the web server started by `npm start`, `npm run dev` and `npm run demo`.
+  PORT: z.coerce.number().int().min(1).max(65535).default(3000),
+  // Build output folder of `next build` and `next start`, so several builds can share a checkout.
+  NEXT_DIST_DIR: z.string().min(1).default(".next"),
   NEXTAUTH_SECRET: z.string().min(16).optional(),
   NEXTAUTH_URL: z.string().url().optional(),
+  // Read by NextAuth: "true" builds sign-in URLs from the request's Host header. The launcher
+  // sets it when NEXTAUTH_URL is unset.
+  AUTH_TRUST_HOST: z.enum(["true", "false", "1", "0"]).optional(),
   LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info"),
   // Maximum request body of the public ingestion endpoints, after decompression.
   INGESTION_MAX_BODY_BYTES: z.coerce

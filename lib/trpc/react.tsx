@@ -31,6 +31,9 @@ function shouldRetry(failureCount: number, error: unknown): boolean {
 function redirectToSignInWhenSignedOut(error: unknown): void {
   if (getHttpStatus(error) !== 401 || typeof window === "undefined") return;
   const callbackUrl = encodeURIComponent(window.location.pathname + window.location.search);
+  // A full page load on purpose: the query cache has no router, and the load drops data cached
+  // for the expired session.
+  // eslint-disable-next-line @next/next/no-location-assign-relative-destination
   window.location.assign(`/sign-in?callbackUrl=${callbackUrl}`);
 }
 

@@ -130,7 +130,9 @@ describe("error mapping", () => {
 
   it("answers AppError with its status and field", async () => {
     const response = await callOverHttp("conflict");
-    const body = (await response.json()) as { error: { json: Record<string, any> } };
+    const body = (await response.json()) as {
+      error: { json: { message: string; data: { field?: string } } };
+    };
     expect(response.status).toBe(409);
     expect(body.error.json.message).toBe("Name already taken");
     expect(body.error.json.data.field).toBe("name");

@@ -48,17 +48,21 @@ const TRPC_CODE_BY_APP_ERROR: Record<AppErrorCode, TRPC_ERROR_CODE_KEY> = {
 const t = initTRPC.context<TrpcContext>().create({
   transformer: superjson,
   errorFormatter({ shape, error, ctx, path }) {
-    const data = { ...shape.data, stack: undefined };
+    const data = { ...shape.data };
+    delete data.stack;
     if (error.code === "INTERNAL_SERVER_ERROR") {
-      // The message of an unexpected error may hold internals: it goes to the log only.
+      // The message of an unexpected error may contain internals: it goes to the log only.
       const requestId = ctx?.requestId ?? randomUUID();
       log.error({ err: error.cause ?? error, requestId, path }, "unhandled error in procedure");
       return { ...shape, message: "Internal server error", data: { ...data, requestId } };
     }
-    const field = isAppError(error.cause) ? error.cause.field : undefined;
-    const fieldErrors =
-      error.cause instanceof ZodError ? z.flattenError(error.cause).fieldErrors : undefined;
-    return { ...shape, data: { ...data, field, fieldErrors } };
+    if (isAppError(error.cause) && error.cause.field) {
+      return { ...shape, data: { ...data, field: error.cause.field } };
+    }
+    if (error.cause instanceof ZodError) {
+      return { ...shape, data: { ...data, fieldErrors: z.flattenError(error.cause).fieldErrors } };
+    }
+    return { ...shape, data };
   },
 });
 

@@ -1,9 +1,11 @@
+import { metricsRouter } from "./routers/metrics";
 import { projectsRouter } from "./routers/projects";
 import { createCallerFactory, createTRPCRouter } from "./trpc";
 
 /** Every tRPC router, keyed by area; adding an area is one line here. */
 export const appRouter = createTRPCRouter({
   projects: projectsRouter,
+  metrics: metricsRouter,
 });
 
 export type AppRouter = typeof appRouter;

@@ -4,7 +4,7 @@ import { toTraceSummary } from "./list-traces";
 import { loadObservationSummaries, type ObservationSummary } from "./observations";
 import { orderObservationTree, type ObservationTreeRow } from "./observation-tree";
 import { loadScores, type ScoreRecord } from "./scores";
-import { queryRows, sql, type SqlClient } from "./sql";
+import { queryRows, rawSql, sql, type SqlClient } from "./sql";
 import type { TraceAggregates, TraceSummary } from "./types";
 
 /** A trace with its stored JSON values as text (see ObservationDetail for why). */
@@ -43,10 +43,17 @@ interface TraceRecordRow {
   updated_at: Date;
 }
 
-export const TRACE_RECORD_COLUMNS = sql`t.id, t.name, t.user_id, t.session_id, t.timestamp,
-  t.tags, t.release, t.version, t.environment, t.input::text AS input_json,
-  t.output::text AS output_json, t.metadata::text AS metadata_json, t.public, t.created_at,
-  t.updated_at`;
+const TRACE_IO_COLUMNS = sql`t.input::text AS input_json, t.output::text AS output_json,
+  t.metadata::text AS metadata_json`;
+const NO_TRACE_IO_COLUMNS = rawSql(
+  "NULL::text AS input_json, NULL::text AS output_json, NULL::text AS metadata_json",
+);
+
+function traceRecordColumns(withIo: boolean) {
+  return sql`t.id, t.name, t.user_id, t.session_id, t.timestamp, t.tags, t.release, t.version,
+    t.environment, t.public, t.created_at, t.updated_at,
+    ${withIo ? TRACE_IO_COLUMNS : NO_TRACE_IO_COLUMNS}`;
+}
 
 export function toTraceRecord(row: TraceRecordRow): TraceRecord {
   return {
@@ -68,11 +75,36 @@ export async function getTraceRecordOrThrow(
 ): Promise<TraceRecord> {
   const [row] = await queryRows<TraceRecordRow>(
     db,
-    sql`SELECT ${TRACE_RECORD_COLUMNS} FROM traces t
+    sql`SELECT ${traceRecordColumns(true)} FROM traces t
       WHERE t.project_id = ${projectId} AND t.id = ${traceId}`,
   );
   if (!row) throw new AppError("NOT_FOUND", `Trace ${traceId} not found in this project`);
   return toTraceRecord(row);
+}
+
+export type TraceRecordScope = { traceIds: string[] } | { sessionId: string; limit: number };
+
+/**
+ * Loads trace records by id (in no particular order) or a session's traces oldest first, with
+ * input, output and metadata only when `withIo`; without them those fields are null.
+ */
+export async function loadTraceRecords(
+  db: SqlClient,
+  projectId: string,
+  scope: TraceRecordScope,
+  options: { withIo: boolean },
+): Promise<TraceRecord[]> {
+  if ("traceIds" in scope && scope.traceIds.length === 0) return [];
+  const condition =
+    "traceIds" in scope
+      ? sql`t.id = ANY(${scope.traceIds}::text[])`
+      : sql`t.session_id = ${scope.sessionId} ORDER BY t.timestamp, t.id LIMIT ${scope.limit}`;
+  const rows = await queryRows<TraceRecordRow>(
+    db,
+    sql`SELECT ${traceRecordColumns(options.withIo)} FROM traces t
+      WHERE t.project_id = ${projectId} AND ${condition}`,
+  );
+  return rows.map(toTraceRecord);
 }
 
 /** Loads a trace with its observation tree, scores and aggregates. */

@@ -3,7 +3,13 @@ import { closeDb, getDb, getPool } from "../db/client";
 import { createTestProject } from "../testing/fixtures";
 import { listTraces } from "./list-traces";
 import { seedObservations, seedTraces } from "./test-seed";
-import { DEFAULT_TRACE_SORT, type TraceFilters, type TraceListRow, type TraceSort } from "./types";
+import {
+  DEFAULT_TRACE_SORT,
+  type CursorPage,
+  type TraceFilters,
+  type TraceListRow,
+  type TraceSort,
+} from "./types";
 
 const pool = getPool();
 const at = (minute: number, second = 0) => new Date(Date.UTC(2026, 5, 1, 10, minute, second));
@@ -232,7 +238,7 @@ describe("listTraces sorting", () => {
     const seen: string[] = [];
     let cursor: string | null = null;
     do {
-      const page = await listTraces(pool, projectId, {}, sort, {
+      const page: CursorPage<TraceListRow> = await listTraces(pool, projectId, {}, sort, {
         mode: "cursor",
         cursor,
         limit: 1,

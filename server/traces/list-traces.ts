@@ -85,6 +85,17 @@ function keysetCondition(sort: TraceSort, key: Sql, cursor: TraceCursor | null):
   return sql`AND ${key} ${op} ${position}`;
 }
 
+function cursorAfter(sort: TraceSort, rows: TraceSummaryRow[]): string | null {
+  const last = rows.at(-1);
+  if (!last) return null;
+  return encodeTraceCursor({
+    sort: describeSort(sort),
+    sortValue: sort.field === "timestamp" ? undefined : (last.sort_value ?? undefined),
+    timestamp: last.timestamp,
+    id: last.id,
+  });
+}
+
 async function attachAggregates(
   db: SqlClient,
   projectId: string,
@@ -120,16 +131,7 @@ async function listTracesByCursor(
       LIMIT ${limit + 1}`,
   );
   const pageRows = rows.slice(0, limit);
-  const last = pageRows.at(-1);
-  const nextCursor =
-    rows.length > limit && last
-      ? encodeTraceCursor({
-          sort: describeSort(sort),
-          sortValue: sort.field === "timestamp" ? undefined : (last.sort_value ?? undefined),
-          timestamp: last.timestamp,
-          id: last.id,
-        })
-      : null;
+  const nextCursor = rows.length > limit ? cursorAfter(sort, pageRows) : null;
   return { rows: await attachAggregates(db, projectId, pageRows), nextCursor };
 }
 
@@ -140,7 +142,7 @@ async function listTracesByPage(
   sort: TraceSort,
   page: number,
   limit: number,
-): Promise<NumberedPage<TraceListRow>> {
+): Promise<NumberedPage<TraceListRow> & CursorPage<TraceListRow>> {
   const order = sortSql(sort);
   const conditions = buildTraceConditions(projectId, filters);
   // One statement, so the total and the page come from the same snapshot.
@@ -157,12 +159,14 @@ async function listTracesByPage(
   );
   const totalItems = rows[0]?.total_items ?? 0;
   const pageRows = rows.filter((r) => r.id !== null);
+  const totalPages = Math.ceil(totalItems / limit);
   return {
     rows: await attachAggregates(db, projectId, pageRows),
     page,
     limit,
     totalItems,
-    totalPages: Math.ceil(totalItems / limit),
+    totalPages,
+    nextCursor: page < totalPages ? cursorAfter(sort, pageRows) : null,
   };
 }
 
@@ -170,7 +174,7 @@ async function listTracesByPage(
  * Lists a project's traces with per-trace aggregates, computed for the returned page only.
  * Cursor pagination is keyset-based: rows inserted between pages never repeat a row. Page
  * pagination returns exact totals, but a trace inserted ahead of the current page shifts later
- * pages by one row.
+ * pages by one row; its `nextCursor` continues after the page without that shift.
  */
 export function listTraces(
   db: SqlClient,
@@ -185,7 +189,7 @@ export function listTraces(
   filters: TraceFilters,
   sort: TraceSort,
   pagination: Pagination & { mode: "page" },
-): Promise<NumberedPage<TraceListRow>>;
+): Promise<NumberedPage<TraceListRow> & CursorPage<TraceListRow>>;
 export function listTraces(
   db: SqlClient,
   projectId: string,

@@ -1,11 +1,17 @@
 import { metricsRouter } from "./routers/metrics";
 import { projectsRouter } from "./routers/projects";
+import { sessionsRouter } from "./routers/sessions";
+import { tracesRouter } from "./routers/traces";
+import { usersRouter } from "./routers/users";
 import { createCallerFactory, createTRPCRouter } from "./trpc";
 
 /** Every tRPC router, keyed by area; adding an area is one line here. */
 export const appRouter = createTRPCRouter({
   projects: projectsRouter,
   metrics: metricsRouter,
+  traces: tracesRouter,
+  sessions: sessionsRouter,
+  users: usersRouter,
 });
 
 export type AppRouter = typeof appRouter;

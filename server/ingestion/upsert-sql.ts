@@ -1,0 +1,206 @@
+import type { ColumnSpec } from "./columns";
+import type { MergedRow } from "./merge";
+
+/**
+ * Builds the set-based SQL that writes merged rows. Rows travel as one JSON array parameter
+ * read with json_to_recordset, in two statements:
+ * - insert: `INSERT ... ON CONFLICT DO NOTHING RETURNING id` for ids that are new;
+ * - update: for the ids that already existed, a per-column merge (rules in columns.ts) that
+ *   needs to know which fields each row sent, which ON CONFLICT's EXCLUDED row cannot carry.
+ * Each row carries `m` (bit i set when the i-th column was sent), `ts` (its newest event time)
+ * and `ft` (the event time of columns set by an older event than `ts`).
+ */
+
+export interface UpsertTable {
+  table: string;
+  columns: ColumnSpec[];
+  /** Columns only an insert sets (derived values), with their json_to_recordset types. */
+  insertOnly?: Array<{ column: string; recordType: string }>;
+  /** Columns whose value before the update RETURNING reports as `old_<column>`. */
+  oldColumns: string[];
+  /** Extra RETURNING expressions of the update, evaluated on the updated row `t`. */
+  returning?: string[];
+  /** SET expressions that replace the generated one of a column. */
+  setOverrides?: Record<string, string>;
+  /** Extra SET assignments of the update. */
+  extraSets?: string[];
+  /** Extra condition of the update, to skip rows it would not change. */
+  extraWhere?: string;
+}
+
+export interface UpsertStatements {
+  insert: string;
+  update: string;
+}
+
+const quote = (name: string) => `"${name}"`;
+
+function recordColumns(table: UpsertTable, withInsertOnly: boolean): string {
+  const columns = ["id text", "m integer", "ts timestamptz", "ft jsonb"];
+  for (const spec of table.columns) {
+    columns.push(`${quote(spec.column)} ${spec.recordType}`);
+    if (spec.estimatedColumn) columns.push(`${quote(spec.estimatedColumn)} boolean`);
+  }
+  if (withInsertOnly) {
+    for (const extra of table.insertOnly ?? []) {
+      columns.push(`${quote(extra.column)} ${extra.recordType}`);
+    }
+  }
+  return columns.join(", ");
+}
+
+/** The sent value of a column as the table stores it. */
+function sourceValue(spec: ColumnSpec): string {
+  let value = `s.${quote(spec.column)}`;
+  if (spec.fallback) value = `COALESCE(${value}, ${spec.fallback})`;
+  return spec.cast ? `(${value})::${spec.cast}` : value;
+}
+
+function insertStatement(table: UpsertTable): string {
+  const targets = ["project_id", "id", "event_ts"];
+  const values = ["$1", "s.id", "s.ts"];
+  for (const spec of table.columns) {
+    targets.push(spec.column);
+    values.push(sourceValue(spec));
+    if (spec.estimatedColumn) {
+      targets.push(spec.estimatedColumn);
+      values.push(`COALESCE(s.${quote(spec.estimatedColumn)}, false)`);
+    }
+  }
+  for (const extra of table.insertOnly ?? []) {
+    targets.push(extra.column);
+    values.push(`s.${quote(extra.column)}`);
+  }
+  return `INSERT INTO ${quote(table.table)} (${targets.map(quote).join(", ")})
+SELECT ${values.join(", ")}
+FROM json_to_recordset($2::json) AS s(${recordColumns(table, true)})
+ORDER BY s.id
+ON CONFLICT (project_id, id) DO NOTHING
+RETURNING id`;
+}
+
+function isSent(bit: number): string {
+  return `(s.m & ${2 ** bit}) <> 0`;
+}
+
+function isNewerThanRow(spec: ColumnSpec): string {
+  return `COALESCE((s.ft ->> '${spec.column}')::timestamptz, s.ts) >= t.event_ts`;
+}
+
+/** True in the update when the `latest` column `spec` takes the sent value. */
+export function takesSentValue(columns: ColumnSpec[], column: string): string {
+  const bit = columns.findIndex((spec) => spec.column === column);
+  const spec = columns[bit]!;
+  const isEmpty = spec.emptyWhen ?? `t.${quote(spec.column)} IS NULL`;
+  return `(${isSent(bit)} AND (${isNewerThanRow(spec)} OR ${isEmpty}))`;
+}
+
+/** True in the update when the row sent any of `columns`. */
+export function sentAnyOf(columns: ColumnSpec[], names: string[]): string {
+  const mask = names.reduce((sum, name) => {
+    const bit = columns.findIndex((spec) => spec.column === name);
+    return sum + 2 ** bit;
+  }, 0);
+  return `(s.m & ${mask}) <> 0`;
+}
+
+function mergeExpression(spec: ColumnSpec, bit: number): string[] {
+  const target = `t.${quote(spec.column)}`;
+  const source = `s.${quote(spec.column)}`;
+  const sent = isSent(bit);
+  const isNewer = isNewerThanRow(spec);
+  const set = (expression: string) => `${quote(spec.column)} = ${expression}`;
+  switch (spec.merge) {
+    case "first":
+      return [set(`COALESCE(${target}, ${sourceValue(spec)})`)];
+    case "earliest":
+      return [set(`LEAST(${target}, ${source})`)];
+    case "start":
+      return startExpressions(spec);
+    case "metadata":
+      return [
+        set(`CASE WHEN NOT (${sent}) THEN ${target}
+  WHEN ${source} IS NULL THEN CASE WHEN ${isNewer} THEN NULL ELSE ${target} END
+  WHEN ${isNewer} THEN COALESCE(${target}, '{}'::jsonb) || ${source}
+  ELSE ${source} || COALESCE(${target}, '{}'::jsonb) END`),
+      ];
+    case "tags":
+      return [
+        set(`CASE WHEN NOT (${sent}) THEN ${target}
+  WHEN ${source} IS NULL THEN CASE WHEN ${isNewer} THEN ARRAY[]::text[] ELSE ${target} END
+  ELSE COALESCE(${target}, ARRAY[]::text[]) || ARRAY(SELECT tag FROM unnest(${source}) AS tag
+    WHERE tag <> ALL (COALESCE(${target}, ARRAY[]::text[]))) END`),
+      ];
+    case "latest": {
+      const isEmpty = spec.emptyWhen ?? `${target} IS NULL`;
+      return [
+        set(`CASE WHEN NOT (${sent}) THEN ${target}
+  WHEN ${isNewer} OR ${isEmpty} THEN ${sourceValue(spec)} ELSE ${target} END`),
+      ];
+    }
+  }
+}
+
+/** Explicit beats estimated; between two of the same kind the earlier time wins. */
+function startExpressions(spec: ColumnSpec): string[] {
+  const time = quote(spec.column);
+  const flag = quote(spec.estimatedColumn!);
+  return [
+    `${time} = CASE WHEN s.${time} IS NULL THEN t.${time}
+  WHEN t.${flag} AND NOT s.${flag} THEN s.${time}
+  WHEN s.${flag} AND NOT t.${flag} THEN t.${time}
+  ELSE LEAST(t.${time}, s.${time}) END`,
+    `${flag} = CASE WHEN s.${time} IS NULL THEN t.${flag} ELSE t.${flag} AND s.${flag} END`,
+  ];
+}
+
+function updateStatement(table: UpsertTable): string {
+  const sets: string[] = [];
+  table.columns.forEach((spec, bit) => {
+    const override = table.setOverrides?.[spec.column];
+    sets.push(...(override ? [`${quote(spec.column)} = ${override}`] : mergeExpression(spec, bit)));
+  });
+  sets.push(...(table.extraSets ?? []));
+  sets.push("event_ts = GREATEST(t.event_ts, s.ts)", "updated_at = now()");
+  const oldSelect = table.oldColumns.map((c) => `t.${quote(c)}`).join(", ");
+  const returning = [
+    "t.id",
+    ...table.oldColumns.map((c) => `old.${quote(c)} AS ${quote(`old_${c}`)}`),
+    ...(table.returning ?? []),
+  ];
+  return `WITH s AS (
+  SELECT * FROM json_to_recordset($2::json) AS s(${recordColumns(table, false)})
+), old AS (
+  SELECT t.id${oldSelect ? `, ${oldSelect}` : ""} FROM ${quote(table.table)} AS t
+  JOIN s ON s.id = t.id WHERE t.project_id = $1 ORDER BY t.id FOR UPDATE OF t
+)
+UPDATE ${quote(table.table)} AS t SET
+  ${sets.join(",\n  ")}
+FROM s JOIN old ON old.id = s.id
+WHERE t.project_id = $1 AND t.id = s.id${table.extraWhere ? ` AND (${table.extraWhere})` : ""}
+RETURNING ${returning.join(", ")}`;
+}
+
+export function buildUpsertStatements(table: UpsertTable): UpsertStatements {
+  return { insert: insertStatement(table), update: updateStatement(table) };
+}
+
+/** Serializes a merged row for json_to_recordset (see the header for `m`, `ts` and `ft`). */
+export function toSqlRow(row: MergedRow, columns: ColumnSpec[]): Record<string, unknown> {
+  const record: Record<string, unknown> = { ...row.fields, id: row.id };
+  let mask = 0;
+  let olderTimes: Record<string, string> | null = null;
+  columns.forEach((spec, bit) => {
+    if (!(spec.column in row.fields)) return;
+    mask += 2 ** bit;
+    const time = row.fieldTimes[spec.column];
+    if (time !== undefined && time < row.eventTime) {
+      olderTimes ??= {};
+      olderTimes[spec.column] = new Date(time).toISOString();
+    }
+  });
+  record.m = mask;
+  record.ts = new Date(row.eventTime).toISOString();
+  record.ft = olderTimes;
+  return record;
+}

@@ -43,8 +43,24 @@ function fixedPointToNumber(value: bigint): number {
   return Number(`${negative ? "-" : ""}${whole}.${fraction}`);
 }
 
+// Prices repeat across generations, so their conversions are kept (bounded by a reset).
+const MAX_CACHED_PRICES = 10_000;
+const fixedPointPrices = new Map<number, bigint>();
+
+function toFixedPointPrice(price: number): bigint {
+  let fixed = fixedPointPrices.get(price);
+  if (fixed === undefined) {
+    if (fixedPointPrices.size >= MAX_CACHED_PRICES) fixedPointPrices.clear();
+    fixed = toFixedPoint(price);
+    fixedPointPrices.set(price, fixed);
+  }
+  return fixed;
+}
+
 function multiplyExact(tokens: number, pricePerToken: number): bigint {
-  return roundFixedPoint((toFixedPoint(tokens) * toFixedPoint(pricePerToken)) / SCALE);
+  const price = toFixedPointPrice(pricePerToken);
+  if (Number.isSafeInteger(tokens)) return roundFixedPoint(BigInt(tokens) * price);
+  return roundFixedPoint((toFixedPoint(tokens) * price) / SCALE);
 }
 
 function isDetailOf(bucket: string, parent: string): boolean {

@@ -66,6 +66,12 @@ export function decodeProtobufRequest(bytes: Uint8Array): Record<string, unknown
   return request.toObject(message, { longs: String, enums: Number, defaults: false });
 }
 
+/** Encodes an ExportTraceServiceRequest from its plain-object form (ids as bytes). */
+export function encodeProtobufRequest(request: Record<string, unknown>): Uint8Array {
+  const { request: requestType } = loadTypes();
+  return requestType.encode(requestType.fromObject(request)).finish();
+}
+
 export interface PartialSuccess {
   rejectedSpans: number;
   errorMessage: string;

@@ -25,7 +25,7 @@ export interface AppServer {
   pid: number;
   /** Maximum resident memory of the process tree seen since start, in bytes. */
   maxRssBytes(): number;
-  /** Restarts the maximum, so a section measures its own peak. */
+  /** Resets the maximum to the current memory, so a section measures its own peak. */
   resetMaxRss(): void;
   stop(): Promise<void>;
 }
@@ -129,7 +129,7 @@ async function waitUntilReady(baseUrl: string, authorization: string, child: Chi
     }
     await new Promise((resolve) => setTimeout(resolve, 250));
   }
-  throw new Error(`next start did not answer within ${READY_TIMEOUT_MS} ms`);
+  throw new Error(`next start did not respond within ${READY_TIMEOUT_MS} ms`);
 }
 
 function waitForExit(child: ChildProcess, timeoutMs: number): Promise<boolean> {
@@ -153,7 +153,7 @@ function signalAll(pids: number[], signal: NodeJS.Signals): void {
   }
 }
 
-/** Starts `next start` on 127.0.0.1 and resolves once a real route answers. */
+/** Starts `next start` on 127.0.0.1 and resolves once a real route responds. */
 export async function startApp(options: AppServerOptions): Promise<AppServer> {
   const baseUrl = `http://127.0.0.1:${options.port}`;
   const child = spawn(NEXT_BIN, ["start", "-p", String(options.port), "-H", "127.0.0.1"], {

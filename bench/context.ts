@@ -14,7 +14,7 @@ export interface BenchOptions {
   skipBuild: boolean;
 }
 
-/** What a section returns: numbers and labels that go into the results file as they are. */
+/** Numbers and labels a section returns, written to the results file as they are. */
 export type SectionResult = Record<string, unknown>;
 
 export interface BenchContext {

@@ -31,13 +31,12 @@ function recordSample(totals: SendTotals, sample: string): void {
   if (totals.errorSamples.length < MAX_ERROR_SAMPLES) totals.errorSamples.push(sample);
 }
 
-async function sendBatch(url: string, authorization: string, body: string, totals: SendTotals) {
+async function postBatch(url: string, authorization: string, body: string, totals: SendTotals) {
   const response = await fetch(url, {
     method: "POST",
     headers: { authorization, "content-type": "application/json" },
     body,
   });
-  totals.requests += 1;
   const text = await response.text();
   if (response.status !== 207 && response.status !== 200) {
     totals.httpFailures += 1;
@@ -48,6 +47,23 @@ async function sendBatch(url: string, authorization: string, body: string, total
   totals.accepted += result.successes?.length ?? 0;
   totals.rejected += result.errors?.length ?? 0;
   for (const error of result.errors ?? []) recordSample(totals, error.message ?? "unknown error");
+}
+
+/** Sends one request and returns how many requests have completed, this one included. */
+async function sendBatch(
+  url: string,
+  authorization: string,
+  body: string,
+  totals: SendTotals,
+): Promise<number> {
+  try {
+    await postBatch(url, authorization, body, totals);
+  } catch (error) {
+    totals.httpFailures += 1;
+    recordSample(totals, `request failed: ${(error as Error).message}`);
+  }
+  totals.requests += 1;
+  return totals.requests;
 }
 
 /** Builds every request body before the clock starts, so the client costs no CPU while the
@@ -82,9 +98,8 @@ async function sendAll(
     while (next < bodies.length) {
       const body = bodies[next]!;
       next += 1;
-      await sendBatch(url, authorization, body, totals);
-      if (totals.requests % 50 === 0)
-        context.print(`  ${totals.requests}/${bodies.length} requests`);
+      const completed = await sendBatch(url, authorization, body, totals);
+      if (completed % 50 === 0) context.print(`  ${completed}/${bodies.length} requests`);
     }
   };
   await Promise.all(Array.from({ length: context.options.concurrency }, worker));
@@ -131,6 +146,13 @@ export const ingestionSection: BenchSection = {
         `${eventsPerSecond.toFixed(0)} events/s (${(generations / storedSeconds).toFixed(0)} generations/s)`,
     );
     context.print(`ingestion: max RSS of the app process tree ${maxRssMiB.toFixed(0)} MiB`);
+    const complete = stored.traces >= generations && stored.observations >= generations;
+    if (!complete) {
+      context.print(
+        `ingestion: only ${stored.observations} observations and ${stored.traces} traces of ` +
+          `${generations} stored within ${STORE_TIMEOUT_MS / 1000} s of the last response`,
+      );
+    }
     if (totals.rejected + totals.httpFailures > 0) {
       context.print(
         `ingestion: ${totals.rejected} events rejected, ${totals.httpFailures} requests failed`,
@@ -147,6 +169,7 @@ export const ingestionSection: BenchSection = {
       rejectedEvents: totals.rejected,
       failedRequests: totals.httpFailures,
       errorSamples: totals.errorSamples,
+      complete,
       storedTraces: stored.traces,
       storedObservations: stored.observations,
       respondedSeconds,

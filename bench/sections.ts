@@ -4,7 +4,8 @@ import { ingestionSection } from "./ingestion";
 
 /**
  * Every benchmark section, in the order `npm run bench` runs them. A new benchmark is a
- * BenchSection (bench/context.ts) added here; it gets the run's database, can create projects,
- * can start the production app once for all sections, and sees the results of earlier sections.
+ * BenchSection (bench/context.ts) added to this list. It receives the run's database, can
+ * create projects and start the production app (built once for all sections), and can read the
+ * results of earlier sections.
  */
 export const BENCH_SECTIONS: BenchSection[] = [copyBaselineSection, ingestionSection];

@@ -1,8 +1,7 @@
 /**
  * The benchmark's synthetic traffic: one trace and one generation per index, generated
- * deterministically from the index so every section sends or copies the same rows without
- * keeping them in memory. Inputs and outputs are a few hundred bytes of chat text, as a
- * typical chat call records.
+ * deterministically from the index, so every section sends or copies the same rows. Inputs and
+ * outputs are a few hundred bytes of chat text, as a typical chat call records.
  */
 
 const WORDS = (
@@ -22,7 +21,7 @@ const MODELS = [
 ];
 const USER_COUNT = 200;
 const SESSION_COUNT = 5_000;
-// Spread over the 24 hours before the run starts, one generation every ~0.9 s at 100k rows.
+// Spread over the 24 hours before the run starts, one generation every 0.863 s (wrapping after 24 hours).
 const SPAN_MS = 24 * 60 * 60 * 1000;
 
 /** Mulberry32: a small deterministic PRNG, so a given index always yields the same text. */
@@ -92,7 +91,7 @@ export function buildWorkloadItem(runId: string, runStart: number, index: number
   };
 }
 
-/** The Langfuse batch events for one item: a trace-create and a generation-create. */
+/** Builds the Langfuse batch events for one item: a trace-create and a generation-create. */
 export function toIngestionEvents(item: WorkloadItem): unknown[] {
   const timestamp = item.timestamp.toISOString();
   return [

@@ -166,6 +166,8 @@ function stripAttributePrefix(name: string): { name: string; isAttribute: boolea
 
 function collectEntry(collected: CollectedUsage, key: string, value: unknown): void {
   const { name, isAttribute } = stripAttributePrefix(toSnakeCase(key));
+  // NOTE: a legacy `unit` other than TOKENS (CHARACTERS, IMAGES, ...) is dropped, so those
+  // counts are stored and priced as tokens.
   if (/cost|unit/.test(name)) return;
 
   if (name.includes(".")) {

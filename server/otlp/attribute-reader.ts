@@ -112,16 +112,20 @@ function toArraysWhereIndexed(node: unknown): unknown {
 }
 
 /**
- * Sets an own property even for keys such as `__proto__`, which plain assignment would treat as
- * the prototype; attribute keys come from clients.
+ * Sets an own property even for the key `__proto__`, which plain assignment would treat as the
+ * prototype. Attribute keys come from clients.
  */
 export function setOwnProperty(target: object, key: string, value: unknown): void {
-  Object.defineProperty(target, key, {
-    value,
-    enumerable: true,
-    writable: true,
-    configurable: true,
-  });
+  if (key === "__proto__") {
+    Object.defineProperty(target, key, {
+      value,
+      enumerable: true,
+      writable: true,
+      configurable: true,
+    });
+  } else {
+    (target as Record<string, unknown>)[key] = value;
+  }
 }
 
 /** Copies own enumerable properties like Object.assign, without invoking a `__proto__` setter. */

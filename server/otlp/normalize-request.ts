@@ -117,6 +117,7 @@ function decodeSpan(raw: unknown, context: SpanContext): OtlpSpan {
     startTime: startTime ?? endTime!,
     endTime,
     attributes: decodeKeyValues(readField(raw, "attributes")),
+    // NOTE: span links, trace state, flags and dropped counts are not decoded, so not stored.
     events: toArray(readField(raw, "events")).map(decodeEvent),
     status: decodeStatus(readField(raw, "status")),
     ...context,

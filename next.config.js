@@ -5,6 +5,9 @@ const nextConfig = {
   poweredByHeader: false,
   reactStrictMode: true,
   serverExternalPackages: ["pino", "pino-pretty", "protobufjs", "@electric-sql/pglite"],
+  // Without these, `next dev` and `next build` write an AGENTS.md into the repository root.
+  agentRules: false,
+  experimental: { agentUpgrade: false },
 };
 
 module.exports = nextConfig;

@@ -18,7 +18,7 @@ export default async function SignInPage({ searchParams }: SignInPageProps) {
   if (await getSessionUser()) redirect(callbackPath);
 
   return (
-    <main className="flex min-h-screen items-center justify-center bg-muted/40 px-4">
+    <main className="flex min-h-screen items-center justify-center px-4">
       <div className="w-full max-w-[340px]">
         <div className="mb-5 text-center">
           <h1 className="text-base font-semibold tracking-tight">Driftwatch</h1>

@@ -124,6 +124,8 @@ function watchStopSignals() {
 
 /** Runs the app until the web server exits; resolves with its exit code. */
 export async function launch(options: LaunchOptions): Promise<number> {
+  // Callers may change process.env after a module read it, e.g. the demo's data folder.
+  resetEnvCache();
   const env = getEnv();
   const stop = watchStopSignals();
   let embedded: EmbeddedPostgres | null = null;

@@ -27,7 +27,10 @@ export function spawnNextServer(options: NextServerOptions): ChildProcess {
   const nextBin = requireFromRoot.resolve("next/dist/bin/next");
   const args = [nextBin, options.mode, "--port", String(options.port)];
   if (options.hostname) args.push("--hostname", options.hostname);
-  return spawn(process.execPath, args, { stdio: "inherit", env: options.env });
+  // Telemetry is off unless the caller's environment turns it on: a self-hosted install should
+  // not send usage data anywhere by default.
+  const env = { NEXT_TELEMETRY_DISABLED: "1", ...options.env };
+  return spawn(process.execPath, args, { stdio: "inherit", env });
 }
 
 /**

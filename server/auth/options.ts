@@ -14,11 +14,13 @@ declare module "next-auth" {
 const log = moduleLogger("auth");
 
 // A signed-in session lasts 12 hours; activity refreshes the cookie at most once an hour.
+// NOTE: sessions are stateless JWTs, so a changed password or a removed user ends existing
+// sessions only when they expire; project access is still checked against memberships.
 const SESSION_MAX_AGE_SECONDS = 12 * 60 * 60;
 const SESSION_UPDATE_AGE_SECONDS = 60 * 60;
 
 // Required in every mode: `npm run dev` and `npm start` on the embedded database generate one
-// and keep it in the data folder, so only a deployment on its own database has to set it.
+// and keep it beside the data folder, so only a deployment on its own database has to set it.
 function getAuthSecret(): string {
   const secret = getEnv().NEXTAUTH_SECRET;
   if (!secret) {
@@ -46,6 +48,7 @@ function buildAuthOptions(): AuthOptions {
           email: { label: "Email", type: "email" },
           password: { label: "Password", type: "password" },
         },
+        // NOTE: sign-in attempts are not rate-limited; the scrypt cost per attempt is the only brake.
         async authorize(credentials) {
           const user = await authenticateWithPassword(
             getDb(),

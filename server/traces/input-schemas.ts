@@ -8,7 +8,7 @@ import { OBSERVATION_LEVELS, TRACE_SORT_FIELDS } from "./types";
  */
 
 const DAY_MS = 24 * 60 * 60 * 1000;
-export const MAX_WINDOW_DAYS = 366;
+export const MAX_WINDOW_DAYS = 400;
 /** Filter dropdowns scan observations of the window, so their window is shorter. */
 export const MAX_FILTER_OPTIONS_WINDOW_DAYS = 92;
 export const MAX_ID_CHARS = 1_000;

@@ -44,7 +44,7 @@ export default defineConfig({
   },
   projects: [{ name: "chromium", use: { browserName: "chromium" } }],
   webServer: {
-    command: "npx tsx scripts/start.ts start",
+    command: "node --import tsx scripts/start.ts start",
     url: `${E2E_BASE_URL}/api/public/health`,
     timeout: 120_000,
     reuseExistingServer: false,

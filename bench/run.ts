@@ -79,6 +79,9 @@ function describeMachine() {
     memoryGiB: Number((os.totalmem() / 1024 ** 3).toFixed(1)),
     node: process.version,
     platform: `${os.platform()} ${os.release()}`,
+    // Other work on the machine slows every section, so a load above the CPU count means the
+    // rates are lower bounds.
+    loadAverage1mAtStart: Number(os.loadavg()[0]!.toFixed(2)),
   };
 }
 
@@ -90,6 +93,8 @@ async function main(): Promise<void> {
   }
   const sections = BENCH_SECTIONS.filter((s) => !only || only.includes(s.name));
   const startedAt = new Date();
+  const machine = describeMachine();
+  console.log(`${machine.cpus} CPUs, load average ${machine.loadAverage1mAtStart}`);
   const database = await createBenchDatabase(process.env.DATABASE_URL ?? DEFAULT_SERVER_URL);
   console.log(`database ${database.name} created and migrated`);
 
@@ -136,7 +141,7 @@ async function main(): Promise<void> {
   const file = path.join(RESULTS_DIR, `${startedAt.toISOString().replace(/[:.]/g, "-")}.json`);
   const record = {
     startedAt: startedAt.toISOString(),
-    machine: describeMachine(),
+    machine: { ...machine, loadAverage1mAtEnd: Number(os.loadavg()[0]!.toFixed(2)) },
     options,
     results,
     summary,

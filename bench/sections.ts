@@ -1,6 +1,7 @@
 import type { BenchSection } from "./context";
 import { copyBaselineSection } from "./copy-baseline";
 import { ingestionSection } from "./ingestion";
+import { overviewQueriesSection } from "./overview-queries";
 
 /**
  * Every benchmark section, in the order `npm run bench` runs them. A new benchmark is a
@@ -8,4 +9,8 @@ import { ingestionSection } from "./ingestion";
  * create projects and start the production app (built once for all sections), and can read the
  * results of earlier sections.
  */
-export const BENCH_SECTIONS: BenchSection[] = [copyBaselineSection, ingestionSection];
+export const BENCH_SECTIONS: BenchSection[] = [
+  copyBaselineSection,
+  ingestionSection,
+  overviewQueriesSection,
+];

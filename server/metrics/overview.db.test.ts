@@ -172,6 +172,23 @@ describe("overview queries against raw rows", () => {
     ).toEqual(reference.rows);
   });
 
+  it("top users over partial days equal reference sums", async () => {
+    const from = new Date("2026-06-26T05:00:00Z");
+    const to = new Date("2026-06-29T19:00:00Z");
+    const window = resolveTimeWindow({ from, to }, "UTC");
+    const users = await getTopUsers(pool, { projectId, window, timeZone: "UTC" });
+    const reference = await pool.query(
+      `SELECT t.user_id, count(DISTINCT t.id)::int AS traces, sum(o.total_cost)::float8 AS cost
+       FROM traces t JOIN observations o ON o.project_id = t.project_id AND o.trace_id = t.id
+       WHERE t.project_id = $1 AND t.timestamp >= $2 AND t.timestamp < $3
+       GROUP BY t.user_id ORDER BY sum(o.total_cost) DESC`,
+      [projectId, from, to],
+    );
+    expect(
+      users.map((u) => ({ user_id: u.userId, traces: u.traceCount, cost: u.totalCost })),
+    ).toEqual(reference.rows);
+  });
+
   it("latency percentiles are within the error bound", async () => {
     const latency = await getLatencyOverview(pool, queryFor(projectId));
     const reference = await referenceOne(
@@ -211,6 +228,35 @@ describe("overview queries against raw rows", () => {
       expect(point.bucketStart).toBe((reference.rows[index].day as Date).toISOString());
       expect(Math.abs(point.p95! - exact) / exact).toBeLessThanOrEqual(MAX_LATENCY_RELATIVE_ERROR);
     });
+  });
+});
+
+describe("overview feedback per bucket", () => {
+  it("sums to the window's feedback", async () => {
+    const rows = createRandomRows(40, 5);
+    const projectId = await seedProject(rows);
+    await insertTestScores(
+      pool,
+      projectId,
+      rows.traces.map((trace, i) => ({
+        id: `fb${i}`,
+        traceId: trace.id,
+        name: "helpful",
+        value: i % 3 === 0 ? 0 : 1,
+        timestamp: trace.timestamp,
+      })),
+    );
+    await refreshDirtyRollups(pool, { projectId });
+
+    const query = queryFor(projectId, "Asia/Shanghai");
+    const series = await getActivitySeries(pool, query);
+    const totals = await getOverviewTotals(pool, query);
+
+    const feedback = series.reduce((sum, point) => sum + point.feedback, 0);
+    const positive = series.reduce((sum, point) => sum + point.feedbackPositive, 0);
+    expect(feedback).toBe(totals.feedbackCount);
+    expect(positive).toBe(totals.feedbackPositiveCount);
+    expect(totals.feedbackCount).toBeGreaterThan(0);
   });
 });
 

@@ -47,6 +47,8 @@ export interface ActivityPoint {
   traces: number;
   generations: number;
   errorTraces: number;
+  feedback: number;
+  feedbackPositive: number;
 }
 
 export interface UsagePoint {
@@ -125,6 +127,16 @@ async function runQuery(pool: pg.Pool, query: OverviewQuery, sql: string): Promi
   }
 }
 
+/** True once any hour of the project has traces, observations or feedback in the rollups. */
+export async function hasProjectData(pool: pg.Pool, projectId: string): Promise<boolean> {
+  const result = await pool.query<{ has_data: boolean }>(
+    `SELECT EXISTS (SELECT 1 FROM rollup_project_hours WHERE project_id = $1)
+         OR EXISTS (SELECT 1 FROM rollup_model_hours WHERE project_id = $1) AS has_data`,
+    [projectId],
+  );
+  return result.rows[0]?.has_data ?? false;
+}
+
 /** Sums over the window for the KPI tiles. */
 export async function getOverviewTotals(
   pool: pg.Pool,
@@ -176,7 +188,7 @@ export async function getOverviewTotals(
   };
 }
 
-/** Traces (by trace time) and generations (by start time) per bucket. */
+/** Traces (by trace time), generations (by start time) and feedback (by score time) per bucket. */
 export async function getActivitySeries(
   pool: pg.Pool,
   query: OverviewQuery,
@@ -188,14 +200,16 @@ export async function getActivitySeries(
     `WITH buckets AS (${getBucketSeriesSql(query.window.granularity)}),
      traces AS (
        SELECT ${bucket} AS bucket_start, sum(trace_count) AS traces,
-              sum(error_trace_count) AS error_traces
+              sum(error_trace_count) AS error_traces, sum(feedback_count) AS feedback,
+              sum(feedback_positive_count) AS feedback_positive
        FROM rollup_project_hours r WHERE ${WINDOW_CONDITION} GROUP BY 1
      ),
      generations AS (
        SELECT ${bucket} AS bucket_start, sum(generation_count) AS generations
        FROM rollup_model_hours r WHERE ${WINDOW_CONDITION} GROUP BY 1
      )
-     SELECT b.bucket_start, t.traces, t.error_traces, g.generations
+     SELECT b.bucket_start, t.traces, t.error_traces, t.feedback, t.feedback_positive,
+            g.generations
      FROM buckets b
      LEFT JOIN traces t USING (bucket_start)
      LEFT JOIN generations g USING (bucket_start)
@@ -206,6 +220,8 @@ export async function getActivitySeries(
     traces: toNumber(row.traces),
     generations: toNumber(row.generations),
     errorTraces: toNumber(row.error_traces),
+    feedback: toNumber(row.feedback),
+    feedbackPositive: toNumber(row.feedback_positive),
   }));
 }
 
@@ -251,13 +267,13 @@ export async function getLatencyOverview(
     `WITH buckets AS (${getBucketSeriesSql(query.window.granularity)}),
      counts AS (
        SELECT ${bucket} AS bucket_start, h.bucket_index, sum(h.n) AS n
-       FROM rollup_model_hours r,
+       FROM rollup_project_hours r,
             unnest(r.latency_buckets, r.latency_bucket_counts) AS h(bucket_index, n)
        WHERE ${WINDOW_CONDITION} AND r.latency_count > 0
        GROUP BY 1, 2
      ),
      sums AS (
-       SELECT sum(latency_sum_ms) AS latency_sum_ms FROM rollup_model_hours r
+       SELECT sum(latency_sum_ms) AS latency_sum_ms FROM rollup_project_hours r
        WHERE ${WINDOW_CONDITION}
      )
      SELECT b.bucket_start, c.bucket_index, c.n, (SELECT latency_sum_ms FROM sums) AS sum_ms
@@ -324,25 +340,51 @@ export async function getTopModels(pool: pg.Pool, query: OverviewQuery): Promise
   }));
 }
 
-/** Users ranked by the cost of their traces, then by trace count. */
+/**
+ * Users ranked by the cost of their traces, then by trace count. Whole UTC days of the window
+ * come from rollup_user_days and only the partial first and last days from rollup_user_hours,
+ * so a 30-day window reads about 30 rows per user instead of 720.
+ */
 export async function getTopUsers(pool: pg.Pool, query: OverviewQuery): Promise<TopUser[]> {
-  const rows = await runQuery(
-    pool,
-    query,
+  const { from, to } = query.window;
+  const { daysFrom, daysTo } = getWholeUtcDays(from, to);
+  const result = await pool.query<Row>(
     `SELECT user_id, sum(trace_count) AS trace_count, sum(generation_count) AS generation_count,
             sum(total_tokens) AS total_tokens, sum(total_cost) AS total_cost,
             sum(cost_known_count) AS cost_known_count
-     FROM rollup_user_hours r
-     WHERE ${WINDOW_CONDITION}
+     FROM (
+       SELECT user_id, trace_count, generation_count, total_tokens, total_cost, cost_known_count
+       FROM rollup_user_days
+       WHERE project_id = $1 AND day >= $4 AND day < $5
+       UNION ALL
+       SELECT user_id, trace_count, generation_count, total_tokens, total_cost, cost_known_count
+       FROM rollup_user_hours
+       WHERE project_id = $1
+         AND ((hour >= $2 AND hour < $4) OR (hour >= $5 AND hour < $3))
+     ) AS rows
      GROUP BY user_id
      ORDER BY sum(total_cost) DESC, sum(trace_count) DESC, user_id
      LIMIT ${TOP_LIST_LIMIT}`,
+    [query.projectId, from, to, daysFrom, daysTo],
   );
-  return rows.map((row) => ({
+  return result.rows.map((row) => ({
     userId: String(row.user_id),
     traceCount: toNumber(row.trace_count),
     generationCount: toNumber(row.generation_count),
     totalTokens: toNumber(row.total_tokens),
     totalCost: toCost(row.total_cost, row.cost_known_count),
   }));
+}
+
+const DAY_MS = 86_400_000;
+
+/**
+ * The whole UTC days inside [from, to), as [daysFrom, daysTo). Without a whole day both are
+ * `to`, so the hourly part covers [from, to) alone.
+ */
+export function getWholeUtcDays(from: Date, to: Date): { daysFrom: Date; daysTo: Date } {
+  const daysFrom = new Date(Math.ceil(from.getTime() / DAY_MS) * DAY_MS);
+  const daysTo = new Date(Math.floor(to.getTime() / DAY_MS) * DAY_MS);
+  if (daysFrom.getTime() >= daysTo.getTime()) return { daysFrom: to, daysTo: to };
+  return { daysFrom, daysTo };
 }

@@ -135,6 +135,11 @@ export const INSERT_USER_HOURS_SQL = `
 export const DELETE_PROJECT_HOURS_SQL =
   "DELETE FROM rollup_project_hours WHERE project_id = $1 AND hour = ANY($2::timestamptz[])";
 
+/**
+ * Rebuilds project rows: traces and error traces by trace hour, feedback by score hour, and the
+ * latency histogram of all models merged from rollup_model_hours, which must already be
+ * rebuilt for these hours.
+ */
 export const INSERT_PROJECT_HOURS_SQL = `
   WITH trace_totals AS (
     SELECT h.hour, count(*) AS trace_count,
@@ -155,9 +160,47 @@ export const INSERT_PROJECT_HOURS_SQL = `
       ON s.project_id = $1 AND s.timestamp >= h.hour AND s.timestamp < h.hour + interval '1 hour'
     WHERE ${FEEDBACK_SCORE_CONDITION}
     GROUP BY h.hour
+  ),
+  model_rows AS (
+    SELECT * FROM rollup_model_hours WHERE project_id = $1 AND hour = ANY($2::timestamptz[])
+  ),
+  latency_buckets AS (
+    SELECT r.hour, b.bucket_index, sum(b.n) AS n
+    FROM model_rows r, unnest(r.latency_buckets, r.latency_bucket_counts) AS b(bucket_index, n)
+    GROUP BY 1, 2
+  ),
+  latency AS (
+    SELECT hour, sum(n)::int AS latency_count,
+           array_agg(bucket_index ORDER BY bucket_index) AS latency_buckets,
+           array_agg(n::int ORDER BY bucket_index) AS latency_bucket_counts
+    FROM latency_buckets GROUP BY hour
+  ),
+  latency_sums AS (
+    SELECT hour, sum(latency_sum_ms) AS latency_sum_ms FROM model_rows GROUP BY hour
   )
   INSERT INTO rollup_project_hours (
-    project_id, hour, trace_count, error_trace_count, feedback_count, feedback_positive_count)
+    project_id, hour, trace_count, error_trace_count, feedback_count, feedback_positive_count,
+    latency_count, latency_sum_ms, latency_buckets, latency_bucket_counts)
   SELECT $1, hour, coalesce(t.trace_count, 0), coalesce(t.error_trace_count, 0),
-         coalesce(f.feedback_count, 0), coalesce(f.feedback_positive_count, 0)
-  FROM trace_totals t FULL JOIN feedback f USING (hour)`;
+         coalesce(f.feedback_count, 0), coalesce(f.feedback_positive_count, 0),
+         coalesce(l.latency_count, 0), coalesce(ls.latency_sum_ms, 0),
+         coalesce(l.latency_buckets, '{}'), coalesce(l.latency_bucket_counts, '{}')
+  FROM trace_totals t
+  FULL JOIN feedback f USING (hour)
+  FULL JOIN latency l USING (hour)
+  LEFT JOIN latency_sums ls USING (hour)`;
+
+export const DELETE_USER_DAYS_SQL =
+  "DELETE FROM rollup_user_days WHERE project_id = $1 AND day = ANY($2::timestamptz[])";
+
+/** Sums rollup_user_hours into UTC days; $2 holds UTC midnights. */
+export const INSERT_USER_DAYS_SQL = `
+  INSERT INTO rollup_user_days (
+    project_id, day, user_id, trace_count, generation_count, total_tokens, total_cost,
+    cost_known_count)
+  SELECT $1, d.day, r.user_id, sum(r.trace_count), sum(r.generation_count),
+         sum(r.total_tokens), sum(r.total_cost), sum(r.cost_known_count)
+  FROM unnest($2::timestamptz[]) AS d(day)
+  JOIN rollup_user_hours r
+    ON r.project_id = $1 AND r.hour >= d.day AND r.hour < d.day + interval '1 day'
+  GROUP BY d.day, r.user_id`;

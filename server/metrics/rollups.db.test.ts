@@ -164,6 +164,30 @@ describe("refreshDirtyRollups", () => {
     ]);
   });
 
+  it("sums user hours into UTC days", async () => {
+    const days = await pool.query(
+      `SELECT user_id, trace_count, total_cost::text AS cost FROM rollup_user_days
+       WHERE project_id = $1 ORDER BY user_id`,
+      [projectId],
+    );
+    expect(days.rows).toEqual([
+      { user_id: "alice", trace_count: 2, cost: "0.0012500001" },
+      { user_id: "bob", trace_count: 1, cost: "0.0000000000" },
+    ]);
+  });
+
+  it("merges model latency per project hour", async () => {
+    const result = await pool.query(
+      `SELECT hour, latency_count, latency_sum_ms FROM rollup_project_hours
+       WHERE project_id = $1 ORDER BY hour`,
+      [projectId],
+    );
+    expect(result.rows).toEqual([
+      { hour: new Date("2026-06-28T10:00:00Z"), latency_count: 2, latency_sum_ms: 4200 },
+      { hour: new Date("2026-06-28T11:00:00Z"), latency_count: 0, latency_sum_ms: 0 },
+    ]);
+  });
+
   it("gives the same rows when run again", async () => {
     const before = await readModelHours(projectId);
     await markHoursDirty(
@@ -206,10 +230,11 @@ describe("refreshDirtyRollups with late observations", () => {
       { hour: new Date("2026-06-28T08:00:00Z"), generation_count: 1, cost: 2 },
     ]);
     const errors = await pool.query(
-      "SELECT error_trace_count FROM rollup_project_hours WHERE project_id = $1",
+      `SELECT hour, error_trace_count FROM rollup_project_hours
+       WHERE project_id = $1 AND trace_count > 0`,
       [projectId],
     );
-    expect(errors.rows).toEqual([{ error_trace_count: 1 }]);
+    expect(errors.rows).toEqual([{ hour: new Date("2026-06-28T08:00:00Z"), error_trace_count: 1 }]);
   });
 });
 

@@ -4,15 +4,17 @@ import {
   CLAIM_DIRTY_HOURS_SQL,
   DELETE_MODEL_HOURS_SQL,
   DELETE_PROJECT_HOURS_SQL,
+  DELETE_USER_DAYS_SQL,
   DELETE_USER_HOURS_SQL,
   INSERT_MODEL_HOURS_SQL,
   INSERT_PROJECT_HOURS_SQL,
+  INSERT_USER_DAYS_SQL,
   INSERT_USER_HOURS_SQL,
   SELECT_TRACE_HOURS_OF_OBSERVATIONS_SQL,
 } from "./rollup-sql";
 
 /**
- * Maintains the hourly dashboard rollups (rollup_model_hours, rollup_user_hours,
+ * Maintains the dashboard rollups (rollup_model_hours, rollup_user_hours, rollup_user_days,
  * rollup_project_hours) from rollup_dirty_hours, where ingestion records every
  * (project, hour) it writes. A refresh claims dirty hours, deletes their rollup rows and
  * rebuilds them from the raw tables in one transaction, so it is idempotent: running it twice,
@@ -110,7 +112,8 @@ async function claimDirtyHours(client: pg.PoolClient, projectId: string): Promis
 /**
  * Rebuilds the given hours inside the caller's transaction (session zone UTC). Model rows are
  * keyed by observation hour. User and project rows are keyed by trace hour, so they are also
- * rebuilt for the hours of traces whose observations fall in `hours`.
+ * rebuilt for the hours of traces whose observations fall in `hours`. Project rows merge the
+ * model rows' latency, and user days sum user hours, so both are rebuilt after their sources.
  */
 async function rebuildHours(
   client: pg.PoolClient,
@@ -129,11 +132,21 @@ async function rebuildHours(
   await client.query(INSERT_USER_HOURS_SQL, [projectId, hoursWithTraces]);
   await client.query(DELETE_PROJECT_HOURS_SQL, [projectId, hoursWithTraces]);
   await client.query(INSERT_PROJECT_HOURS_SQL, [projectId, hoursWithTraces]);
+
+  const days = uniqueHours(hoursWithTraces.map(floorToUtcDay));
+  await client.query(DELETE_USER_DAYS_SQL, [projectId, days]);
+  await client.query(INSERT_USER_DAYS_SQL, [projectId, days]);
 }
 
 function uniqueHours(hours: Date[]): Date[] {
   const byTime = new Map(hours.map((hour) => [hour.getTime(), hour]));
   return [...byTime.values()];
+}
+
+const DAY_MS = 86_400_000;
+
+function floorToUtcDay(instant: Date): Date {
+  return new Date(Math.floor(instant.getTime() / DAY_MS) * DAY_MS);
 }
 
 /**

@@ -15,6 +15,7 @@ import {
   getTopModels,
   getTopUsers,
   getUsageSeries,
+  hasProjectData,
   type OverviewQuery,
 } from "../../metrics/overview";
 import { createTRPCRouter, projectProcedure } from "../trpc";
@@ -29,12 +30,9 @@ const windowInput = z.union([
 
 const overviewInput = z.object({
   window: windowInput,
-  timeZone: z
-    .string()
-    .max(64)
-    .refine(isValidTimeZone, {
-      message: "Invalid time zone; use an IANA name such as UTC or Europe/Berlin",
-    }),
+  timeZone: z.string().max(64).refine(isValidTimeZone, {
+    message: "Invalid time zone; use an IANA name such as UTC or Europe/Berlin",
+  }),
 });
 
 type OverviewInput = z.infer<typeof overviewInput> & { projectId: string };
@@ -58,6 +56,12 @@ function describeWindow({ window }: OverviewQuery) {
 const overviewProcedure = projectProcedure.input(overviewInput);
 
 export const metricsRouter = createTRPCRouter({
+  /** False until the project has received its first trace, observation or score. */
+  hasData: projectProcedure.query(async ({ input }) => {
+    await refreshProjectRollupsShared(getPool(), input.projectId);
+    return { hasData: await hasProjectData(getPool(), input.projectId) };
+  }),
+
   totals: overviewProcedure.query(async ({ input }) => {
     const query = await prepareQuery(input);
     return { window: describeWindow(query), totals: await getOverviewTotals(getPool(), query) };

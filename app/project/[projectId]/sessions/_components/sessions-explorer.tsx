@@ -1,0 +1,194 @@
+"use client";
+
+import { keepPreviousData, useQuery } from "@tanstack/react-query";
+import { MessagesSquare } from "lucide-react";
+import Link from "next/link";
+import { Card } from "@/components/ui/card";
+import { EmptyState } from "@/components/ui/empty-state";
+import { PageHeader } from "@/components/ui/page-header";
+import { Skeleton } from "@/components/ui/skeleton";
+import {
+  Table,
+  TableBody,
+  TableCell,
+  TableHead,
+  TableHeader,
+  TableRow,
+} from "@/components/ui/table";
+import { CostValue } from "@/components/traces/cost-value";
+import { describeExplorerRange } from "@/components/traces/explorer-range";
+import { FilterTextInput } from "@/components/traces/filter-text-input";
+import type { GroupSortField } from "@/components/traces/group-list-params";
+import { sessionHref, userHref } from "@/components/traces/links";
+import { PageControls } from "@/components/traces/page-controls";
+import type { SessionListPage } from "@/components/traces/router-types";
+import { SortHeader, type SortState } from "@/components/traces/sort-header";
+import { TimeRangePicker } from "@/components/traces/time-range-picker";
+import { useExplorerRange } from "@/components/traces/use-explorer-range";
+import { useGroupListState } from "@/components/traces/use-group-list-state";
+import {
+  formatCount,
+  formatDuration,
+  formatTimestamp,
+  formatTokens,
+  MISSING_VALUE,
+} from "@/lib/time/format";
+import { useTRPC } from "@/lib/trpc/react";
+
+const PAGE_SIZE = 50;
+
+interface SessionsTableProps {
+  projectId: string;
+  rows: SessionListPage["rows"];
+  sort: SortState<GroupSortField>;
+  onSort: (sort: SortState<GroupSortField>) => void;
+  timeZone: string;
+}
+
+function SessionsTable({ projectId, rows, sort, onSort, timeZone }: SessionsTableProps) {
+  const sortProps = { sort, onSort };
+  return (
+    <Table>
+      <TableHeader>
+        <TableRow className="hover:bg-transparent">
+          <TableHead>Session</TableHead>
+          <SortHeader label="Traces" field="traceCount" className="text-right" {...sortProps} />
+          <TableHead>Users</TableHead>
+          <SortHeader label="First trace" field="firstSeen" {...sortProps} />
+          <SortHeader label="Last trace" field="lastSeen" {...sortProps} />
+          <TableHead className="text-right" title="From the first to the last trace">
+            Duration
+          </TableHead>
+          <SortHeader label="Tokens" field="tokens" className="text-right" {...sortProps} />
+          <SortHeader label="Cost" field="cost" className="text-right" {...sortProps} />
+        </TableRow>
+      </TableHeader>
+      <TableBody>
+        {rows.map((row) => (
+          <TableRow key={row.sessionId}>
+            <TableCell className="max-w-72">
+              <Link
+                href={sessionHref(projectId, row.sessionId)}
+                className="block truncate font-medium hover:underline"
+                title={row.sessionId}
+              >
+                {row.sessionId}
+              </Link>
+            </TableCell>
+            <TableCell className="text-right tabular-nums">{formatCount(row.traceCount)}</TableCell>
+            <TableCell className="max-w-72">
+              <div className="flex items-center gap-1.5 overflow-hidden">
+                {row.userIds.slice(0, 1).map((userId) => (
+                  <Link
+                    key={userId}
+                    href={userHref(projectId, userId)}
+                    className="max-w-48 truncate hover:underline"
+                    title={userId}
+                  >
+                    {userId}
+                  </Link>
+                ))}
+                {row.userCount > 1 ? (
+                  <span className="text-[11px] text-muted-foreground">+{row.userCount - 1}</span>
+                ) : null}
+                {row.userCount === 0 ? <span className="text-muted-foreground">–</span> : null}
+              </div>
+            </TableCell>
+            <TableCell className="whitespace-nowrap text-muted-foreground tabular-nums">
+              {formatTimestamp(row.firstSeen, timeZone)}
+            </TableCell>
+            <TableCell className="whitespace-nowrap text-muted-foreground tabular-nums">
+              {formatTimestamp(row.lastSeen, timeZone)}
+            </TableCell>
+            <TableCell className="text-right whitespace-nowrap tabular-nums">
+              {row.traceCount > 1
+                ? formatDuration(row.lastSeen.getTime() - row.firstSeen.getTime())
+                : MISSING_VALUE}
+            </TableCell>
+            <TableCell className="text-right tabular-nums">
+              {formatTokens(row.totalTokens)}
+            </TableCell>
+            <TableCell className="text-right whitespace-nowrap">
+              <CostValue usd={row.totalCost} />
+            </TableCell>
+          </TableRow>
+        ))}
+      </TableBody>
+    </Table>
+  );
+}
+
+/** Sessions with traces in the range: search, sort and pages in the URL. */
+export function SessionsExplorer({ projectId }: { projectId: string }) {
+  const trpc = useTRPC();
+  const { range, window, isInvalid, timeZone, setRange } = useExplorerRange();
+  const { state, setState } = useGroupListState();
+  const sessions = useQuery(
+    trpc.sessions.list.queryOptions(
+      {
+        projectId,
+        window: window ?? { from: new Date(0), to: new Date(1) },
+        search: state.search,
+        sort: state.sort,
+        page: state.page,
+        limit: PAGE_SIZE,
+      },
+      { enabled: window !== null, placeholderData: keepPreviousData },
+    ),
+  );
+
+  return (
+    <div className="flex flex-col gap-3">
+      <PageHeader
+        title="Sessions"
+        description={`Sessions with traces in the ${describeExplorerRange(range)} · times in ${timeZone}`}
+        actions={<TimeRangePicker range={range} timeZone={timeZone} onChange={setRange} />}
+      />
+      <FilterTextInput
+        label="Search session ids"
+        value={state.search}
+        onCommit={(search) => setState({ search })}
+        className="w-72"
+      />
+      {isInvalid ? (
+        <p role="alert" className="text-xs text-destructive">
+          The custom range in the address is invalid; pick a range above.
+        </p>
+      ) : null}
+      <Card className="overflow-hidden">
+        {sessions.isPending ? (
+          <div className="flex flex-col gap-1.5 p-3">
+            {Array.from({ length: 8 }, (_, i) => (
+              <Skeleton key={i} className="h-7" />
+            ))}
+          </div>
+        ) : sessions.isError ? (
+          <EmptyState title="Sessions could not be loaded" description={sessions.error.message} />
+        ) : sessions.data.rows.length === 0 ? (
+          <EmptyState
+            icon={<MessagesSquare />}
+            title="No sessions"
+            description="No trace in this range has a session id. Set sessionId on traces to group them into conversations."
+          />
+        ) : (
+          <SessionsTable
+            projectId={projectId}
+            rows={sessions.data.rows}
+            sort={state.sort}
+            onSort={(sort) => setState({ sort })}
+            timeZone={timeZone}
+          />
+        )}
+      </Card>
+      {sessions.data ? (
+        <PageControls
+          page={sessions.data.page}
+          totalPages={sessions.data.totalPages}
+          totalItems={sessions.data.totalItems}
+          noun="sessions"
+          onPage={(page) => setState({ page })}
+        />
+      ) : null}
+    </div>
+  );
+}

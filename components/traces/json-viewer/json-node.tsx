@@ -13,6 +13,8 @@ export const MAX_TREE_DEPTH = 40;
 const CHILDREN_PAGE_SIZE = 100;
 /** Characters of a string shown before a "show all" button. */
 export const STRING_PREVIEW_CHARS = 1_000;
+/** Levels that indent; deeper levels keep the same indent and show their depth instead. */
+const MAX_INDENT_DEPTH = 10;
 /** Raw text shown for a subtree past MAX_TREE_DEPTH. */
 const DEEP_RAW_TEXT_CHARS = 100_000;
 
@@ -46,10 +48,18 @@ function ScalarValue({ value }: { value: unknown }) {
   return <span className="text-muted-foreground">null</span>;
 }
 
-function KeyLabel({ name }: { name: string | number | null }) {
+function KeyLabel({ name, depth }: { name: string | number | null; depth: number }) {
   if (name === null) return null;
   return (
     <span className={cn("text-foreground/80", typeof name === "number" && "text-muted-foreground")}>
+      {depth > MAX_INDENT_DEPTH ? (
+        <span
+          className="mr-1 rounded bg-muted px-0.5 text-[10px] text-muted-foreground"
+          title="Depth"
+        >
+          {depth}
+        </span>
+      ) : null}
       {typeof name === "number" ? name : JSON.stringify(name)}
       <span className="text-muted-foreground">: </span>
     </span>
@@ -96,7 +106,7 @@ export function JsonNode({ name, value, depth, expandDepth }: JsonNodeProps) {
   if (!isJsonContainer(value)) {
     return (
       <div className="pl-4">
-        <KeyLabel name={name} />
+        <KeyLabel name={name} depth={depth} />
         <ScalarValue value={value} />
       </div>
     );
@@ -104,7 +114,7 @@ export function JsonNode({ name, value, depth, expandDepth }: JsonNodeProps) {
   if (depth >= MAX_TREE_DEPTH) {
     return (
       <div className="pl-4">
-        <KeyLabel name={name} />
+        <KeyLabel name={name} depth={depth} />
         <DeepValue value={value} />
       </div>
     );
@@ -134,11 +144,11 @@ export function JsonNode({ name, value, depth, expandDepth }: JsonNodeProps) {
             entries.length === 0 && "invisible",
           )}
         />
-        <KeyLabel name={name} />
+        <KeyLabel name={name} depth={depth} />
         <span className="text-muted-foreground">{summary}</span>
       </button>
       {isOpen && entries.length > 0 ? (
-        <div className="ml-[7px] border-l border-border pl-1">
+        <div className={cn(depth < MAX_INDENT_DEPTH && "ml-[7px] border-l border-border pl-1")}>
           {entries.slice(0, shownChildren).map(([key, child]) => (
             <JsonNode
               key={key}

@@ -152,16 +152,18 @@ export function JsonViewer({ text, label, className, emptyText = "No value" }: J
   const parsed = useMemo(() => (text === null ? null : parseJsonText(text)), [text]);
   const value = parsed?.ok ? parsed.value : undefined;
   const isExpanded = expandDepth !== DEFAULT_EXPANDED_DEPTH;
+  const expandAllDepth = useMemo(
+    () =>
+      findExpandAllDepth(value, {
+        maxNodes: EXPAND_ALL_MAX_NODES,
+        maxDepth: MAX_TREE_DEPTH,
+        childrenPerNode: EXPAND_ALL_CHILDREN_PER_NODE,
+      }),
+    [value],
+  );
+  const canExpand = expandAllDepth > DEFAULT_EXPANDED_DEPTH;
   const toggleExpandAll = () =>
-    setExpandDepth(
-      isExpanded
-        ? DEFAULT_EXPANDED_DEPTH
-        : findExpandAllDepth(value, {
-            maxNodes: EXPAND_ALL_MAX_NODES,
-            maxDepth: MAX_TREE_DEPTH,
-            childrenPerNode: EXPAND_ALL_CHILDREN_PER_NODE,
-          }),
-    );
+    setExpandDepth(isExpanded ? DEFAULT_EXPANDED_DEPTH : expandAllDepth);
 
   return (
     <section className={cn("rounded-md border bg-card", className)} aria-label={label}>
@@ -170,7 +172,7 @@ export function JsonViewer({ text, label, className, emptyText = "No value" }: J
         {text !== null ? (
           <div className="flex items-center gap-1">
             <span className="text-[11px] text-muted-foreground">{formatTextSize(text)}</span>
-            {isJsonContainer(value) && mode === "tree" ? (
+            {canExpand && mode === "tree" ? (
               <Button
                 variant="ghost"
                 size="sm"

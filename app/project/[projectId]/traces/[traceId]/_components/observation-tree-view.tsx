@@ -103,8 +103,8 @@ function TreeRow({ row, scale, isSelected, onSelect, onToggle, onFocus }: RowPro
         className="flex h-7 items-center gap-2 text-xs"
         style={indent}
       >
-        <CornerDownRight className="size-3 text-muted-foreground" aria-hidden />
-        <span className="text-muted-foreground">
+        <CornerDownRight className="size-3 shrink-0 text-muted-foreground" aria-hidden />
+        <span className="truncate text-muted-foreground">
           Depth limit reached: {row.hiddenCount.toLocaleString("en-US")} deeper observations
         </span>
         <Button
@@ -175,7 +175,7 @@ function tickPlacement(tick: number): string {
 
 function TimelineAxis({ scale }: { scale: TimelineScale | null }) {
   return (
-    <div className="grid h-6 grid-cols-[minmax(0,1fr)_38%] items-end border-b text-[10px] text-muted-foreground">
+    <div className="sticky top-0 z-10 grid h-6 grid-cols-[minmax(0,1fr)_38%] items-end border-b bg-card text-[10px] text-muted-foreground">
       <span className="px-1 pb-1 font-medium">Observation</span>
       <div className="relative h-full border-l border-border/60">
         {scale

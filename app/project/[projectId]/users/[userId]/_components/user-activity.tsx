@@ -99,7 +99,7 @@ export function UserActivity({ projectId, userId }: { projectId: string; userId:
                     {session.sessionId}
                   </Link>
                   <span className="text-muted-foreground tabular-nums">
-                    {session.traceCount} traces
+                    {session.traceCount} trace{session.traceCount === 1 ? "" : "s"}
                   </span>
                   <CostValue usd={session.totalCost} className="w-16 text-right" />
                   <span className="hidden text-muted-foreground tabular-nums 2xl:inline">

@@ -33,7 +33,7 @@ export interface ColumnSpec {
   column: string;
   kind: FieldKind;
   merge: MergeRule;
-  /** Type in json_to_recordset; enum columns arrive as text and are cast. */
+  /** Type in jsonb_to_recordset; enum columns arrive as text and are cast. */
   recordType: string;
   cast?: string;
   /** SQL value for a NOT NULL column that is null or not sent. */

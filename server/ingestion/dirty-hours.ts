@@ -3,10 +3,13 @@ import type pg from "pg";
 const HOUR_MS = 3_600_000;
 
 /**
- * Collects the UTC hours a batch touched, for the dashboard rollups to rebuild, and writes them
- * to rollup_dirty_hours inside the batch's transaction. The upsert takes a row lock on every
- * hour even when it is already dirty: a rollup refresh that claims (deletes) an hour then waits
- * for this transaction to commit, so its rebuild cannot miss the batch's rows.
+ * Collects the UTC hours a batch touched and records them in rollup_dirty_hours, where the
+ * dashboard rollup refresher finds the hours to rebuild. They are written after the batch's
+ * transaction commits: a refresh that claims an hour while the batch is still open would
+ * rebuild it without the batch's rows, and a mark written afterwards makes the hour dirty again.
+ * Inside the transaction the mark would also make concurrent batches wait on each other.
+ * NOTE: a crash between the commit and this write leaves those hours stale until they are
+ * touched again or rebuilt with markHoursDirty (server/metrics/rollups.ts).
  */
 export class DirtyHours {
   private readonly hours = new Set<number>();
@@ -23,10 +26,10 @@ export class DirtyHours {
     this.tracesWithNewUser.add(traceId);
   }
 
-  async write(client: pg.ClientBase, projectId: string): Promise<void> {
+  async write(db: pg.Pool | pg.ClientBase, projectId: string): Promise<void> {
     if (this.hours.size === 0 && this.tracesWithNewUser.size === 0) return;
     const hours = [...this.hours].map((ms) => new Date(ms).toISOString());
-    await client.query({
+    await db.query({
       name: "dw_dirty_hours_upsert",
       text: `INSERT INTO rollup_dirty_hours (project_id, hour)
 SELECT $1, hour FROM (
@@ -36,7 +39,7 @@ SELECT $1, hour FROM (
   WHERE o.project_id = $1 AND o.trace_id = ANY ($3::text[])
 ) AS touched
 ORDER BY hour
-ON CONFLICT (project_id, hour) DO UPDATE SET hour = EXCLUDED.hour`,
+ON CONFLICT (project_id, hour) DO NOTHING`,
       values: [projectId, hours, [...this.tracesWithNewUser]],
     });
   }

@@ -13,8 +13,10 @@ export interface MergedRow {
   id: string;
   /** Merged sent columns; null clears a column. */
   fields: Record<string, unknown>;
-  /** Event time (epoch ms) of the event that set each column. */
+  /** Event time (epoch ms) of the event that set a column, for columns that a later event than
+   * the first set; the others carry `firstEventTime` (see columnTime). */
   fieldTimes: Record<string, number>;
+  firstEventTime: number;
   /** Time of the newest event merged in. */
   eventTime: number;
   /** Request positions of the events merged in. */
@@ -75,6 +77,11 @@ function applyEvent(row: MergedRow, event: PreparedEvent, specs: ColumnSpec[]): 
   row.eventIndexes.push(event.index);
 }
 
+/** Returns the time of the event that set `column` last. */
+export function columnTime(row: MergedRow, column: string): number {
+  return row.fieldTimes[column] ?? row.firstEventTime;
+}
+
 function compareEvents(a: PreparedEvent, b: PreparedEvent): number {
   return a.timestamp - b.timestamp || a.index - b.index;
 }
@@ -84,19 +91,21 @@ export function mergeEvents(events: PreparedEvent[]): Map<EntityName, MergedRow[
   const rows = new Map<string, MergedRow>();
   for (const event of [...events].sort(compareEvents)) {
     const key = `${event.entity}\u0000${event.id}`;
-    let row = rows.get(key);
-    if (!row) {
-      row = {
-        entity: event.entity,
-        id: event.id,
-        fields: {},
-        fieldTimes: {},
-        eventTime: event.timestamp,
-        eventIndexes: [],
-      };
-      rows.set(key, row);
+    const row = rows.get(key);
+    if (row) {
+      applyEvent(row, event, COLUMNS_BY_ENTITY[event.entity]);
+      continue;
     }
-    applyEvent(row, event, COLUMNS_BY_ENTITY[event.entity]);
+    // The first event of an id sets its columns as they are: a copy is all the merge needs.
+    rows.set(key, {
+      entity: event.entity,
+      id: event.id,
+      fields: { ...event.fields },
+      fieldTimes: {},
+      firstEventTime: event.timestamp,
+      eventTime: event.timestamp,
+      eventIndexes: [event.index],
+    });
   }
 
   const byEntity = new Map<EntityName, MergedRow[]>();

@@ -74,7 +74,7 @@ const WRITE_DERIVED_SQL = `UPDATE observations AS t SET
   ${["usage_details", ...DERIVED_COLUMNS.map((c) => c.column), "cost_details"]
     .map((column) => `${column} = d.${column}`)
     .join(",\n  ")}
-FROM json_to_recordset($2::json) AS d(id text, usage_details jsonb, cost_details jsonb,
+FROM jsonb_to_recordset($2::jsonb) AS d(id text, usage_details jsonb, cost_details jsonb,
   ${DERIVED_COLUMNS.map((c) => `${c.column} ${c.recordType}`).join(", ")})
 WHERE t.project_id = $1 AND t.id = d.id`;
 

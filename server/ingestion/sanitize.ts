@@ -64,26 +64,44 @@ interface ScanResult {
   tooDeep: boolean;
 }
 
-/** Walks a value breadth-first without copying; stops early once it is known to be too deep. */
+// Work stacks of scanJson, reused between calls: it runs synchronously to the end.
+const scanValues: unknown[] = [];
+const scanDepths: number[] = [];
+
+/** Walks a value depth-first without copying it; stops early once it is known to be too deep. */
 function scanJson(root: unknown): ScanResult {
+  if (typeof root === "string") return { dirty: needsCleaning(root), tooDeep: false };
+  if (!isContainer(root)) return { dirty: false, tooDeep: false };
   let dirty = false;
-  let level: unknown[] = [root];
-  for (let depth = 1; level.length > 0; depth += 1) {
-    const next: unknown[] = [];
-    for (const value of level) {
-      if (typeof value === "string") dirty ||= needsCleaning(value);
-      if (!isContainer(value)) continue;
-      if (depth > MAX_JSON_DEPTH) return { dirty, tooDeep: true };
-      if (Array.isArray(value)) {
-        for (const item of value) next.push(item);
-        continue;
-      }
-      for (const key in value) {
-        dirty ||= needsCleaning(key);
-        next.push(value[key]);
-      }
+  scanValues.length = 0;
+  scanDepths.length = 0;
+  scanValues.push(root);
+  scanDepths.push(1);
+  while (scanValues.length > 0) {
+    const value = scanValues.pop();
+    const depth = scanDepths.pop()!;
+    if (typeof value === "string") {
+      dirty ||= needsCleaning(value);
+      continue;
     }
-    level = next;
+    if (!isContainer(value)) continue;
+    if (depth > MAX_JSON_DEPTH) {
+      scanValues.length = 0;
+      scanDepths.length = 0;
+      return { dirty, tooDeep: true };
+    }
+    if (Array.isArray(value)) {
+      for (const item of value) {
+        scanValues.push(item);
+        scanDepths.push(depth + 1);
+      }
+      continue;
+    }
+    for (const key in value) {
+      dirty ||= needsCleaning(key);
+      scanValues.push(value[key]);
+      scanDepths.push(depth + 1);
+    }
   }
   return { dirty, tooDeep: false };
 }

@@ -36,15 +36,15 @@ function validateEvents(events: IngestionEvent[], errors: EventError[]): Prepare
   return prepared;
 }
 
-async function inTransaction(pool: pg.Pool, work: (client: pg.PoolClient) => Promise<void>) {
+async function inTransaction<T>(pool: pg.Pool, work: (client: pg.PoolClient) => Promise<T>) {
   for (let attempt = 1; ; attempt += 1) {
     const client = await pool.connect();
     let broken: Error | undefined;
     try {
       await client.query("BEGIN");
-      await work(client);
+      const result = await work(client);
       await client.query("COMMIT");
-      return;
+      return result;
     } catch (error) {
       await client.query("ROLLBACK").catch((rollbackError: Error) => (broken = rollbackError));
       if (attempt < MAX_TRANSACTION_ATTEMPTS && isRetryableTransactionError(error)) {
@@ -66,7 +66,10 @@ async function writeEvents(
   resolvePrice: PriceResolver,
 ): Promise<void> {
   const merged = mergeEvents(events);
-  await inTransaction(pool, (client) => writeMergedRows(client, projectId, merged, resolvePrice));
+  const hours = await inTransaction(pool, (client) =>
+    writeMergedRows(client, projectId, merged, resolvePrice),
+  );
+  await hours.write(pool, projectId);
 }
 
 /**
@@ -150,7 +153,7 @@ export async function ingestEvents(
     .filter((event) => !failed.has(event.index))
     .map((event) => ({ id: event.eventId, status: 201 }));
   const durationMs = Math.round(performance.now() - startedAt);
-  log.info(
+  log.debug(
     { projectId, eventCount: events.length, errorCount: errors.length, durationMs },
     "ingestion batch stored",
   );

@@ -88,6 +88,7 @@ function toPlaceholderRow(traceId: string, placeholder: TracePlaceholder): Merge
       ...(placeholder.environment ? { environment: placeholder.environment } : {}),
     },
     fieldTimes: {},
+    firstEventTime: 0,
     eventTime: 0,
     eventIndexes: [],
   };

@@ -1,9 +1,9 @@
 import type { ColumnSpec } from "./columns";
-import type { MergedRow } from "./merge";
+import { columnTime, type MergedRow } from "./merge";
 
 /**
  * Builds the set-based SQL that writes merged rows. Rows travel as one JSON array parameter
- * read with json_to_recordset, in two statements:
+ * read with jsonb_to_recordset, in two statements:
  * - insert: `INSERT ... ON CONFLICT DO NOTHING RETURNING id` for ids that are new;
  * - update: for the ids that already existed, a per-column merge (rules in columns.ts) that
  *   needs to know which fields each row sent, which ON CONFLICT's EXCLUDED row cannot carry.
@@ -14,7 +14,7 @@ import type { MergedRow } from "./merge";
 export interface UpsertTable {
   table: string;
   columns: ColumnSpec[];
-  /** Columns only an insert sets (derived values), with their json_to_recordset types. */
+  /** Columns only an insert sets (derived values), with their jsonb_to_recordset types. */
   insertOnly?: Array<{ column: string; recordType: string }>;
   /** Columns whose value before the update RETURNING reports as `old_<column>`. */
   oldColumns: string[];
@@ -73,7 +73,7 @@ function insertStatement(table: UpsertTable): string {
   }
   return `INSERT INTO ${quote(table.table)} (${targets.map(quote).join(", ")})
 SELECT ${values.join(", ")}
-FROM json_to_recordset($2::json) AS s(${recordColumns(table, true)})
+FROM jsonb_to_recordset($2::jsonb) AS s(${recordColumns(table, true)})
 ORDER BY s.id
 ON CONFLICT (project_id, id) DO NOTHING
 RETURNING id`;
@@ -169,7 +169,7 @@ function updateStatement(table: UpsertTable): string {
     ...(table.returning ?? []),
   ];
   return `WITH s AS (
-  SELECT * FROM json_to_recordset($2::json) AS s(${recordColumns(table, false)})
+  SELECT * FROM jsonb_to_recordset($2::jsonb) AS s(${recordColumns(table, false)})
 ), old AS (
   SELECT t.id${oldSelect ? `, ${oldSelect}` : ""} FROM ${quote(table.table)} AS t
   JOIN s ON s.id = t.id WHERE t.project_id = $1 ORDER BY t.id FOR UPDATE OF t
@@ -185,20 +185,25 @@ export function buildUpsertStatements(table: UpsertTable): UpsertStatements {
   return { insert: insertStatement(table), update: updateStatement(table) };
 }
 
-/** Serializes a merged row for json_to_recordset (see the header for `m`, `ts` and `ft`). */
+/** Serializes a merged row for jsonb_to_recordset (see the header for `m`, `ts` and `ft`). */
 export function toSqlRow(row: MergedRow, columns: ColumnSpec[]): Record<string, unknown> {
-  const record: Record<string, unknown> = { ...row.fields, id: row.id };
+  const fields = row.fields;
+  const record: Record<string, unknown> = { id: row.id };
   let mask = 0;
   let olderTimes: Record<string, string> | null = null;
-  columns.forEach((spec, bit) => {
-    if (!(spec.column in row.fields)) return;
+  for (let bit = 0; bit < columns.length; bit += 1) {
+    const spec = columns[bit]!;
+    const value = fields[spec.column];
+    if (value === undefined) continue;
+    record[spec.column] = value;
     mask += 2 ** bit;
-    const time = row.fieldTimes[spec.column];
-    if (time !== undefined && time < row.eventTime) {
+    if (spec.estimatedColumn) record[spec.estimatedColumn] = fields[spec.estimatedColumn];
+    const time = columnTime(row, spec.column);
+    if (time < row.eventTime) {
       olderTimes ??= {};
       olderTimes[spec.column] = new Date(time).toISOString();
     }
-  });
+  }
   record.m = mask;
   record.ts = new Date(row.eventTime).toISOString();
   record.ft = olderTimes;

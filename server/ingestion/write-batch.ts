@@ -39,7 +39,7 @@ function collectPlaceholders(
 
 /**
  * Writes one merged batch inside the caller's transaction: traces, then observations, then
- * scores, then the dirty rollup hours. Every statement takes its row locks in id order, which
+ * scores. Returns the hours it touched, to be marked dirty after the commit. Every statement takes its row locks in id order, which
  * keeps concurrent batches on the same rows from deadlocking in most cases; the caller retries
  * the rest.
  */
@@ -48,7 +48,7 @@ export async function writeMergedRows(
   projectId: string,
   merged: Map<EntityName, MergedRow[]>,
   resolvePrice: PriceResolver,
-): Promise<void> {
+): Promise<DirtyHours> {
   const hours = new DirtyHours();
   const traces = merged.get("trace") ?? [];
   const observations = merged.get("observation") ?? [];
@@ -79,5 +79,5 @@ export async function writeMergedRows(
   }
 
   await writeScores(client, projectId, merged.get("score") ?? [], hours);
-  await hours.write(client, projectId);
+  return hours;
 }

@@ -89,14 +89,64 @@ function readCost(body: ObservationBody): CostDetails | null | undefined {
   return hasLegacyCost ? (normalizeProvidedCost(usage) ?? undefined) : undefined;
 }
 
+function setDefined<T, K extends keyof T>(target: T, key: K, value: T[K] | undefined): void {
+  if (value !== undefined) target[key] = value;
+}
+
+/** Copies the keys that are present, so that an absent key stays absent in the patch. */
+function copyPresent<T, K extends keyof T>(
+  target: T,
+  source: Partial<Pick<T, K>>,
+  keys: K[],
+): void {
+  for (const key of keys) setDefined(target, key, source[key]);
+}
+
+const TRACE_KEYS = [
+  "name",
+  "userId",
+  "sessionId",
+  "input",
+  "output",
+  "tags",
+  "release",
+  "version",
+  "environment",
+  "public",
+] as const;
+
+const OBSERVATION_KEYS = [
+  "traceId",
+  "name",
+  "model",
+  "modelParameters",
+  "input",
+  "output",
+  "level",
+  "statusMessage",
+  "parentObservationId",
+  "version",
+  "environment",
+  "promptName",
+  "promptVersion",
+] as const;
+
+const SCORE_KEYS = [
+  "traceId",
+  "observationId",
+  "sessionId",
+  "dataType",
+  "comment",
+  "environment",
+] as const;
+
 function toTracePatch(rawBody: unknown): TracePatch {
   const body = parseOrThrow(traceBodySchema, rawBody, "body");
-  return {
-    ...body,
-    id: body.id ?? randomUUID(),
-    timestamp: readTime(body.timestamp, "body.timestamp"),
-    metadata: readMetadata(body.metadata),
-  };
+  const patch: TracePatch = { id: body.id ?? randomUUID() };
+  copyPresent(patch, body, [...TRACE_KEYS]);
+  setDefined(patch, "timestamp", readTime(body.timestamp, "body.timestamp"));
+  setDefined(patch, "metadata", readMetadata(body.metadata));
+  return patch;
 }
 
 function toObservationPatch(type: string, rawBody: unknown): ObservationPatch {
@@ -107,37 +157,29 @@ function toObservationPatch(type: string, rawBody: unknown): ObservationPatch {
   if (!body.id && UPDATE_EVENT_TYPES.has(type)) {
     throw new EventValidationError("body.id", `is required for ${type} events`);
   }
-  const { usage: _usage, usageDetails: _usageDetails, costDetails: _costDetails, ...rest } = body;
-  return {
-    ...rest,
-    id: body.id ?? randomUUID(),
-    type: kind,
-    startTime: readTime(body.startTime, "body.startTime"),
-    endTime: readTime(body.endTime, "body.endTime"),
-    completionStartTime: readTime(body.completionStartTime, "body.completionStartTime"),
-    metadata: readMetadata(body.metadata),
-    usageDetails: readUsage(body),
-    costDetails: readCost(body),
-  };
+  const patch: ObservationPatch = { id: body.id ?? randomUUID(), type: kind };
+  copyPresent(patch, body, [...OBSERVATION_KEYS]);
+  setDefined(patch, "startTime", readTime(body.startTime, "body.startTime"));
+  setDefined(patch, "endTime", readTime(body.endTime, "body.endTime"));
+  setDefined(
+    patch,
+    "completionStartTime",
+    readTime(body.completionStartTime, "body.completionStartTime"),
+  );
+  setDefined(patch, "metadata", readMetadata(body.metadata));
+  setDefined(patch, "usageDetails", readUsage(body));
+  setDefined(patch, "costDetails", readCost(body));
+  return patch;
 }
 
 /** Converts the body of a score-create event, or of `POST /api/public/scores`. */
 export function toScorePatch(rawBody: unknown): ScorePatch {
   const body = parseOrThrow(scoreBodySchema, rawBody, "body");
   const value = typeof body.value === "boolean" ? Number(body.value) : body.value;
-  return {
-    ...body,
-    id: body.id ?? randomUUID(),
-    value,
-    timestamp: readTime(body.timestamp, "body.timestamp"),
-    metadata: readMetadata(body.metadata),
-  };
-}
-
-function withoutUndefined<T extends object>(patch: T): T {
-  for (const key of Object.keys(patch) as Array<keyof T>) {
-    if (patch[key] === undefined) delete patch[key];
-  }
+  const patch: ScorePatch = { id: body.id ?? randomUUID(), name: body.name, value };
+  copyPresent(patch, body, [...SCORE_KEYS]);
+  setDefined(patch, "timestamp", readTime(body.timestamp, "body.timestamp"));
+  setDefined(patch, "metadata", readMetadata(body.metadata));
   return patch;
 }
 
@@ -150,14 +192,13 @@ export function convertLangfuseEvent(raw: unknown, receivedAt: Date): IngestionE
 
   if (type === "sdk-log") return null;
   if (type === "trace-create") {
-    return { eventId, timestamp, entity: "trace", body: withoutUndefined(toTracePatch(body)) };
+    return { eventId, timestamp, entity: "trace", body: toTracePatch(body) };
   }
   if (type === "score-create") {
-    return { eventId, timestamp, entity: "score", body: withoutUndefined(toScorePatch(body)) };
+    return { eventId, timestamp, entity: "score", body: toScorePatch(body) };
   }
   if (type in OBSERVATION_KIND_BY_EVENT) {
-    const patch = withoutUndefined(toObservationPatch(type, body));
-    return { eventId, timestamp, entity: "observation", body: patch };
+    return { eventId, timestamp, entity: "observation", body: toObservationPatch(type, body) };
   }
   throw new EventValidationError("type", `unsupported event type "${type.slice(0, 64)}"`);
 }

@@ -331,6 +331,29 @@ describe("langfuse SDK fetch methods", () => {
     expect(result.data.model).toBe("gpt-4o");
   });
 
+  it("fetchTrace reads what the SDK sent", async () => {
+    const project = await createTestProject(getDb());
+    const client = sdk(project);
+    const trace = client.trace({ id: "sdk-trace", name: "sdk", userId: "sdk-user", tags: ["x"] });
+    trace.generation({
+      id: "sdk-generation",
+      name: "llm",
+      model: "gpt-4o",
+      input: [{ role: "user", content: "hi" }],
+      output: { role: "assistant", content: "hello" },
+      usage: { input: 1000, output: 500 },
+      startTime: at(0),
+      endTime: at(2),
+    });
+    await client.flushAsync();
+    const { data } = await client.fetchTrace("sdk-trace");
+    expect(data.userId).toBe("sdk-user");
+    expect(data.observations).toHaveLength(1);
+    expect(data.observations[0]!.usage).toMatchObject({ input: 1000, output: 500, total: 1500 });
+    expect(data.observations[0]!.output).toEqual({ role: "assistant", content: "hello" });
+    expect(data.totalCost).toBeGreaterThan(0);
+  });
+
   it("fetchSessions lists sessions", async () => {
     const result = await sdk(projectA).fetchSessions();
     expect(result.data.map((s) => s.id)).toEqual(["sess 1"]);

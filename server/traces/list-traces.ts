@@ -50,6 +50,8 @@ export function toTraceSummary(row: TraceSummaryRow): TraceSummary {
  * The ORDER BY of a sort and the key the keyset compares. An aggregate sort keeps traces without
  * a value last in either direction by mapping null to -Infinity (desc) or +Infinity (asc); ties
  * fall back to timestamp and id in the same direction, so the order is total and stable.
+ * NOTE: an aggregate sort computes the aggregate for every trace of the filter, so its cost
+ * grows with the window; only the window cap of the callers bounds it.
  */
 function sortSql(sort: TraceSort): { select: Sql; join: Sql; key: Sql; orderBy: Sql } {
   const dir = rawSql(sort.direction === "desc" ? "DESC" : "ASC");

@@ -50,8 +50,6 @@ interface GroupRow {
   trace_count: number;
   first_seen: Date;
   last_seen: Date;
-  related: string[] | null;
-  related_count: number;
   total_tokens?: number | null;
   total_cost?: number | null;
   total_items: number;
@@ -110,27 +108,28 @@ function isUsageSort(field: GroupSortField): boolean {
   return field === "tokens" || field === "cost";
 }
 
-export async function listTraceGroups(
-  db: SqlClient,
-  projectId: string,
-  column: GroupColumn,
-  filters: GroupFilters,
+interface PageContext {
+  db: SqlClient;
+  projectId: string;
+  column: GroupColumn;
+  conditions: Sql;
+}
+
+/** Step 1: one page of groups with counts, and usage when the sort needs it for every group. */
+async function loadGroupPage(
+  context: PageContext,
   sort: GroupSort,
   pagination: { page: number; limit: number },
-): Promise<NumberedPage<TraceGroupRow>> {
+): Promise<GroupRow[]> {
+  const { db, projectId, column, conditions } = context;
   const { page, limit } = pagination;
-  const conditions = groupConditions(projectId, column, filters);
-  const other = rawSql(OTHER_COLUMN[column]);
   const usageSort = isUsageSort(sort.field);
   const dir = rawSql(sort.direction === "desc" ? "DESC" : "ASC");
-  const rows = await queryRows<GroupRow>(
+  return queryRows<GroupRow>(
     db,
     sql`WITH g AS (
         SELECT t.${rawSql(column)} AS key, count(*)::int AS trace_count,
-          min(t.timestamp) AS first_seen, max(t.timestamp) AS last_seen,
-          (array_agg(DISTINCT t.${other}) FILTER (WHERE t.${other} IS NOT NULL))
-            [1:${RELATED_SAMPLE_SIZE}] AS related,
-          (count(DISTINCT t.${other}))::int AS related_count
+          min(t.timestamp) AS first_seen, max(t.timestamp) AS last_seen
         FROM traces t WHERE ${conditions}
         GROUP BY t.${rawSql(column)}
       )${usageSort ? sql`, u AS (${usageQuery(projectId, column, conditions)})` : emptySql}
@@ -140,21 +139,90 @@ export async function listTraceGroups(
       ORDER BY ${orderExpression(sort)} ${dir}, g.key ${dir}
       LIMIT ${limit} OFFSET ${(page - 1) * limit}`,
   );
-  const totalItems = rows[0]?.total_items ?? (await countGroups(db, column, conditions));
-  const usage = usageSort
-    ? new Map(
-        rows.map((r) => [
-          r.key,
-          { total_tokens: r.total_tokens ?? null, total_cost: r.total_cost ?? null },
-        ]),
-      )
-    : await loadGroupUsage(
-        db,
-        projectId,
-        column,
-        conditions,
-        rows.map((r) => r.key),
-      );
+}
+
+interface RelatedRow {
+  key: string;
+  related: string[] | null;
+  related_count: number;
+}
+
+/** Step 2: the other column's distinct values, for the page's groups only (DISTINCT is costly). */
+async function loadGroupRelated(
+  context: PageContext,
+  keys: string[],
+): Promise<Map<string, RelatedRow>> {
+  const { db, column, conditions } = context;
+  if (keys.length === 0) return new Map();
+  const other = rawSql(OTHER_COLUMN[column]);
+  const rows = await queryRows<RelatedRow>(
+    db,
+    sql`SELECT t.${rawSql(column)} AS key,
+        (array_agg(DISTINCT t.${other}) FILTER (WHERE t.${other} IS NOT NULL))
+          [1:${RELATED_SAMPLE_SIZE}] AS related,
+        (count(DISTINCT t.${other}))::int AS related_count
+      FROM traces t
+      WHERE ${conditions} AND t.${rawSql(column)} = ANY(${keys}::text[])
+      GROUP BY t.${rawSql(column)}`,
+  );
+  return new Map(rows.map((r) => [r.key, r]));
+}
+
+/** Step 3: token and cost sums for the page's groups, unless step 1 computed them. */
+async function loadGroupUsage(
+  context: PageContext,
+  rows: GroupRow[],
+  isComputed: boolean,
+): Promise<Map<string, Omit<UsageRow, "key">>> {
+  if (isComputed) {
+    return new Map(
+      rows.map((r) => [
+        r.key,
+        { total_tokens: r.total_tokens ?? null, total_cost: r.total_cost ?? null },
+      ]),
+    );
+  }
+  if (rows.length === 0) return new Map();
+  const { db, projectId, column, conditions } = context;
+  const keys = rows.map((r) => r.key);
+  const usage = await queryRows<UsageRow>(db, usageQuery(projectId, column, conditions, keys));
+  return new Map(
+    usage.map((r) => [r.key, { total_tokens: r.total_tokens, total_cost: r.total_cost }]),
+  );
+}
+
+async function countGroups(context: PageContext): Promise<number> {
+  const { db, column, conditions } = context;
+  const [row] = await queryRows<{ n: number }>(
+    db,
+    sql`SELECT count(DISTINCT t.${rawSql(column)})::int AS n FROM traces t WHERE ${conditions}`,
+  );
+  return row?.n ?? 0;
+}
+
+export async function listTraceGroups(
+  db: SqlClient,
+  projectId: string,
+  column: GroupColumn,
+  filters: GroupFilters,
+  sort: GroupSort,
+  pagination: { page: number; limit: number },
+): Promise<NumberedPage<TraceGroupRow>> {
+  const context = {
+    db,
+    projectId,
+    column,
+    conditions: groupConditions(projectId, column, filters),
+  };
+  const rows = await loadGroupPage(context, sort, pagination);
+
+  const keys = rows.map((r) => r.key);
+  const [totalItems, related, usage] = await Promise.all([
+    rows[0]?.total_items ?? countGroups(context),
+    loadGroupRelated(context, keys),
+    loadGroupUsage(context, rows, isUsageSort(sort.field)),
+  ]);
+
   return {
     rows: rows.map((row) => ({
       key: row.key,
@@ -163,34 +231,12 @@ export async function listTraceGroups(
       lastSeen: row.last_seen,
       totalTokens: usage.get(row.key)?.total_tokens ?? null,
       totalCost: usage.get(row.key)?.total_cost ?? null,
-      related: row.related ?? [],
-      relatedCount: row.related_count,
+      related: related.get(row.key)?.related ?? [],
+      relatedCount: related.get(row.key)?.related_count ?? 0,
     })),
-    page,
-    limit,
+    page: pagination.page,
+    limit: pagination.limit,
     totalItems,
-    totalPages: Math.ceil(totalItems / limit),
+    totalPages: Math.ceil(totalItems / pagination.limit),
   };
-}
-
-async function countGroups(db: SqlClient, column: GroupColumn, conditions: Sql): Promise<number> {
-  const [row] = await queryRows<{ n: number }>(
-    db,
-    sql`SELECT count(DISTINCT t.${rawSql(column)})::int AS n FROM traces t WHERE ${conditions}`,
-  );
-  return row?.n ?? 0;
-}
-
-async function loadGroupUsage(
-  db: SqlClient,
-  projectId: string,
-  column: GroupColumn,
-  conditions: Sql,
-  keys: string[],
-): Promise<Map<string, Omit<UsageRow, "key">>> {
-  if (keys.length === 0) return new Map();
-  const rows = await queryRows<UsageRow>(db, usageQuery(projectId, column, conditions, keys));
-  return new Map(
-    rows.map((r) => [r.key, { total_tokens: r.total_tokens, total_cost: r.total_cost }]),
-  );
 }

@@ -15,6 +15,8 @@ export type StatProps = Omit<ComponentProps<"div">, "title"> & {
 export function Stat({ label, value, hint, icon, isLoading, className, ...props }: StatProps) {
   return (
     <div
+      role="group"
+      aria-label={typeof label === "string" ? label : undefined}
       className={cn(
         "flex min-w-0 flex-col gap-1 rounded-lg border bg-card px-3.5 py-3 shadow-xs",
         className,

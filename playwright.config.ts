@@ -34,6 +34,9 @@ export default defineConfig({
   workers: 1,
   retries: 0,
   timeout: 60_000,
+  // A page's first render waits on the production server and Postgres, which can take longer
+  // than Playwright's 5 s default while a build or another suite shares the CPU.
+  expect: { timeout: 15_000 },
   reporter: process.env.CI ? [["list"], ["json", { outputFile: "test-results/e2e.json" }]] : "list",
   use: {
     baseURL: E2E_BASE_URL,

@@ -85,8 +85,8 @@ export async function getTraceRecordOrThrow(
 export type TraceRecordScope = { traceIds: string[] } | { sessionId: string; limit: number };
 
 /**
- * Loads trace records by id (in no particular order) or a session's traces oldest first, with
- * input, output and metadata only when `withIo`; without them those fields are null.
+ * Loads trace records by id (in no particular order) or a session's traces oldest first. Input,
+ * output and metadata are loaded only when `withIo`, and are null otherwise.
  */
 export async function loadTraceRecords(
   db: SqlClient,

@@ -20,7 +20,7 @@ export const idString = z.string().min(1).max(MAX_ID_CHARS);
 const filterText = z.string().min(1).max(MAX_TEXT_CHARS);
 const sortDirection = z.enum(["asc", "desc"]);
 
-/** A window [from, to) of at most `maxDays`, with `from` before `to`. */
+/** Builds the schema of a window [from, to) of at most `maxDays`, with `from` before `to`. */
 export function timeWindow(maxDays: number) {
   return z
     .object({ from: z.date(), to: z.date() })

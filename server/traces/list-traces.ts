@@ -48,7 +48,7 @@ export function toTraceSummary(row: TraceSummaryRow): TraceSummary {
 
 /**
  * The ORDER BY of a sort and the key the keyset compares. An aggregate sort keeps traces without
- * a value last in either direction by mapping null to -Infinity (desc) or +Infinity (asc); ties
+ * a value last in either direction by mapping null to -Infinity (desc) or +Infinity (asc). Ties
  * fall back to timestamp and id in the same direction, so the order is total and stable.
  * NOTE: an aggregate sort computes the aggregate for every trace of the filter, so its cost
  * grows with the window; only the window cap of the callers bounds it.
@@ -176,7 +176,7 @@ async function listTracesByPage(
  * Lists a project's traces with per-trace aggregates, computed for the returned page only.
  * Cursor pagination is keyset-based: rows inserted between pages never repeat a row. Page
  * pagination returns exact totals, but a trace inserted ahead of the current page shifts later
- * pages by one row; its `nextCursor` continues after the page without that shift.
+ * pages by one row. Its `nextCursor` continues after the page without that shift.
  */
 export function listTraces(
   db: SqlClient,

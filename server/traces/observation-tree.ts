@@ -15,7 +15,10 @@ export type ObservationTreeRow<Node> =
   | { kind: "missing-parent"; depth: number; parentObservationId: string };
 
 function byStartTime(a: TreeNodeInput, b: TreeNodeInput): number {
-  return a.startTime.getTime() - b.startTime.getTime() || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0);
+  const byTime = a.startTime.getTime() - b.startTime.getTime();
+  if (byTime !== 0) return byTime;
+  if (a.id === b.id) return 0;
+  return a.id < b.id ? -1 : 1;
 }
 
 function groupChildren<Node extends TreeNodeInput>(nodes: Node[]): Map<string | null, Node[]> {
@@ -34,9 +37,9 @@ function groupChildren<Node extends TreeNodeInput>(nodes: Node[]): Map<string | 
 
 /**
  * Orders observations as a tree without recursion, so a chain thousands of levels deep cannot
- * overflow the stack. Roots come first; observations whose parent is missing follow under a
- * `missing-parent` row (nested under the root when the trace has exactly one, since the lost
- * span most likely descended from it). Observations caught in a parent cycle, which no root
+ * overflow the stack. Roots come first. Observations whose parent is missing follow under a
+ * `missing-parent` row, nested under the root when the trace has exactly one root, because the
+ * lost span most likely descended from it. Observations caught in a parent cycle, which no root
  * reaches, are appended as roots so that nothing is dropped.
  */
 export function orderObservationTree<Node extends TreeNodeInput>(

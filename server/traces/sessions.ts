@@ -11,7 +11,7 @@ import {
 } from "./trace-groups";
 import type { NumberedPage, TraceListRow } from "./types";
 
-/** Traces shown on one session page; a longer session says it was cut. */
+/** Traces shown on one session page; a longer session is marked `truncated`. */
 export const MAX_SESSION_TRACES = 500;
 /** Characters of each trace's input and output shown in the session's conversation view. */
 export const SESSION_PREVIEW_CHARS = 2_000;

@@ -69,7 +69,7 @@ export interface TraceAggregates {
   latencyMs: number | null;
   startTime: Date | null;
   endTime: Date | null;
-  /** The most severe observation level, null without observations. */
+  /** The maximum (most severe) observation level, null without observations. */
   level: ObservationLevel | null;
 }
 

@@ -23,7 +23,7 @@ export function traceHtmlPath(projectId: string, traceId: string): string {
   return `/project/${encodeURIComponent(projectId)}/traces/${encodeURIComponent(traceId)}`;
 }
 
-/** The trace fields shared by lists, details and sessions; IO only when loaded. */
+/** Shapes the trace fields shared by lists, details and sessions; IO is null unless loaded. */
 export function presentTrace(projectId: string, trace: TraceRecord) {
   return {
     id: trace.id,
@@ -68,7 +68,7 @@ function timeToFirstTokenMs(observation: ObservationDetail): number | null {
   return observation.completionStartTime.getTime() - observation.startTime.getTime();
 }
 
-/** An observation as Langfuse's ObservationsView, with the deprecated usage fields too. */
+/** Shapes an observation as Langfuse's ObservationsView, with the deprecated usage fields too. */
 export function presentObservation(projectId: string, observation: ObservationDetail) {
   const o = observation;
   return {
@@ -127,7 +127,7 @@ function booleanLabel(value: number | null): string | null {
   return value === 1 ? "True" : "False";
 }
 
-/** A score as Langfuse's ScoreV1: BOOLEAN scores carry "True"/"False" as stringValue. */
+/** Shapes a score as Langfuse's ScoreV1, where BOOLEAN scores carry "True"/"False" as stringValue. */
 export function presentScore(score: ScoreRecord) {
   const stringValue =
     score.dataType === "BOOLEAN"

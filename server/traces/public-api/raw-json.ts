@@ -33,7 +33,7 @@ export function stringifyWithRawJson(value: unknown): string {
   return json.replace(placeholder, (_match, index: string) => fragments[Number(index)]!);
 }
 
-/** A JSON response whose body may contain RawJson values. */
+/** Builds a JSON response whose body may contain RawJson values. */
 export function rawJsonResponse(body: unknown, status = 200): Response {
   return new Response(stringifyWithRawJson(body), {
     status,

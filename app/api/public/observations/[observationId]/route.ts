@@ -5,7 +5,7 @@ import { getPublicObservation, rawJsonResponse, readPathParam } from "@/server/t
 
 export const dynamic = "force-dynamic";
 
-/** One observation with input and output; another project's observation is 404. */
+/** Returns one observation with input and output; another project's observation is 404. */
 export const GET = withErrorHandling(async (request: Request) => {
   const { projectId } = await authenticateBasicAuth(getDb(), request.headers.get("authorization"));
   const observationId = readPathParam(request, "/api/public/observations/", "observationId");

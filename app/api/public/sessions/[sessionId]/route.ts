@@ -5,7 +5,7 @@ import { getPublicSession, rawJsonResponse, readPathParam } from "@/server/trace
 
 export const dynamic = "force-dynamic";
 
-/** One session with its traces; another project's session is 404. */
+/** Returns one session with its traces; another project's session is 404. */
 export const GET = withErrorHandling(async (request: Request) => {
   const { projectId } = await authenticateBasicAuth(getDb(), request.headers.get("authorization"));
   const sessionId = readPathParam(request, "/api/public/sessions/", "sessionId");

@@ -5,7 +5,7 @@ import { getPublicTrace, rawJsonResponse, readPathParam } from "@/server/traces/
 
 export const dynamic = "force-dynamic";
 
-/** One trace with observations and scores; another project's trace is 404. */
+/** Returns one trace with observations and scores; another project's trace is 404. */
 export const GET = withErrorHandling(async (request: Request) => {
   const { projectId } = await authenticateBasicAuth(getDb(), request.headers.get("authorization"));
   const traceId = readPathParam(request, "/api/public/traces/", "traceId");

@@ -11,16 +11,16 @@ type StorageState = Exclude<BrowserContextOptions["storageState"], string | unde
  */
 export const test = base.extend<object, { signedInState: StorageState }>({
   signedInState: [
-    async ({ browser }, use) => {
+    async ({ browser }, provide) => {
       const page = await browser.newPage({ baseURL: E2E_BASE_URL });
       await signIn(page);
       const state = await page.context().storageState();
       await page.context().close();
-      await use(state);
+      await provide(state);
     },
     { scope: "worker" },
   ],
-  storageState: async ({ signedInState }, use) => use(signedInState),
+  storageState: async ({ signedInState }, provide) => provide(signedInState),
 });
 
 export { expect } from "@playwright/test";

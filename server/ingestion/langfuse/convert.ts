@@ -70,10 +70,24 @@ function readMetadata(value: unknown): Record<string, unknown> | null | undefine
   return { metadata: value };
 }
 
+/** Rejects negative counts, which normalizeUsage would silently skip. Keys it cannot read (text,
+ * unknown names) are skipped there without failing the event. */
+function checkUsageCounts(raw: unknown, path: string): void {
+  if (typeof raw !== "object" || raw === null) return;
+  for (const [key, value] of Object.entries(raw)) {
+    if (typeof value === "number" && value < 0) {
+      throw new EventValidationError(`${path}.${key}`, "must not be negative");
+    }
+    if (typeof value === "object") checkUsageCounts(value, `${path}.${key}`);
+  }
+}
+
 /** `usageDetails` wins over the legacy `usage`; a value without any token count is not sent. */
 function readUsage(body: ObservationBody): UsageDetails | null | undefined {
-  const raw = body.usageDetails !== undefined ? body.usageDetails : body.usage;
+  const field = body.usageDetails !== undefined ? "usageDetails" : "usage";
+  const raw = body[field];
   if (raw === undefined || raw === null) return raw;
+  checkUsageCounts(raw, `body.${field}`);
   return normalizeUsage(raw) ?? undefined;
 }
 

@@ -1,3 +1,4 @@
+import { ingestRouter } from "./routers/ingest";
 import { metricsRouter } from "./routers/metrics";
 import { projectsRouter } from "./routers/projects";
 import { sessionsRouter } from "./routers/sessions";
@@ -12,6 +13,7 @@ export const appRouter = createTRPCRouter({
   traces: tracesRouter,
   sessions: sessionsRouter,
   users: usersRouter,
+  ingest: ingestRouter,
 });
 
 export type AppRouter = typeof appRouter;

@@ -1,5 +1,6 @@
 "use client";
 
+import type { ReactNode } from "react";
 import {
   Area,
   AreaChart,
@@ -14,30 +15,38 @@ import {
   YAxis,
 } from "recharts";
 import { formatBucketLabel, type BucketGranularity } from "@/lib/time/format";
+import { ChartDataTable } from "./chart-data-table";
+import { ChartLegend } from "./chart-legend";
 import { AXIS_TICK_STYLE, getChartColor, GRID_STROKE } from "./chart-colors";
 import { ChartTooltipBox } from "./chart-tooltip";
 
 export interface TimeSeriesPoint {
   /** ISO instant at which the bucket starts. */
   bucketStart: string;
-  [seriesKey: string]: string | number | null;
 }
 
-export interface TimeSeriesSeries {
-  key: string;
+export interface TimeSeriesSeries<Point> {
+  /** The field of each point that contains this series' value (a number, or null for a gap). */
+  key: Extract<keyof Point, string>;
   label: string;
   color?: string;
 }
 
-export interface TimeSeriesChartProps {
-  data: TimeSeriesPoint[];
-  series: TimeSeriesSeries[];
+export interface TimeSeriesChartProps<Point extends TimeSeriesPoint> {
+  data: Point[];
+  series: TimeSeriesSeries<Point>[];
   granularity: BucketGranularity;
   /** The zone bucket labels are shown in; the tooltip uses the same label as the axis. */
   timeZone: string;
   /** "area" and "bar" suit counts and sums; "line" suits values that do not add up (p95). */
   kind?: "area" | "bar" | "line";
   stacked?: boolean;
+  /** Line shape of "area" and "line"; "linear" never suggests values between buckets. */
+  curve?: "monotone" | "linear";
+  /** Fixed y-axis range, e.g. [0, 1] for shares. */
+  yDomain?: [number, number];
+  /** Explicit y-axis ticks (the axis then spans them), e.g. from getDurationTicks. */
+  yTicks?: number[];
   formatValue?: (value: number) => string;
   /** Short values for the y axis; defaults to formatValue. */
   formatAxisValue?: (value: number) => string;
@@ -50,9 +59,9 @@ interface TooltipArgs {
   payload?: ReadonlyArray<{ dataKey?: unknown; value?: unknown }>;
 }
 
-function renderTooltip(
+function renderTooltip<Point extends TimeSeriesPoint>(
   args: TooltipArgs,
-  props: TimeSeriesChartProps,
+  props: TimeSeriesChartProps<Point>,
   colorOf: (key: string) => string,
 ) {
   if (!args.active || !args.payload?.length || args.label === undefined) return null;
@@ -66,91 +75,150 @@ function renderTooltip(
   return <ChartTooltipBox title={title} rows={rows} />;
 }
 
+function getYDomain<Point extends TimeSeriesPoint>(
+  props: TimeSeriesChartProps<Point>,
+): [number, number | "auto"] {
+  if (props.yDomain) return props.yDomain;
+  const lastTick = props.yTicks?.at(-1);
+  return [0, lastTick ?? "auto"];
+}
+
+const CHART_MARGIN = { top: 6, right: 8, bottom: 0, left: 0 };
+
+interface ChartFrameProps {
+  kind: "area" | "bar" | "line";
+  data: unknown[];
+  children: ReactNode;
+  /** Set by ResponsiveContainer on its child. */
+  width?: number;
+  height?: number;
+}
+
+function ChartFrame({ kind, children, ...chartProps }: ChartFrameProps) {
+  if (kind === "bar") {
+    return (
+      <BarChart margin={CHART_MARGIN} {...chartProps}>
+        {children}
+      </BarChart>
+    );
+  }
+  if (kind === "line") {
+    return (
+      <LineChart margin={CHART_MARGIN} {...chartProps}>
+        {children}
+      </LineChart>
+    );
+  }
+  return (
+    <AreaChart margin={CHART_MARGIN} {...chartProps}>
+      {children}
+    </AreaChart>
+  );
+}
+
 /** A chart of values per time bucket; it draws what it is given and never fetches. */
-export function TimeSeriesChart(props: TimeSeriesChartProps) {
+export function TimeSeriesChart<Point extends TimeSeriesPoint>(props: TimeSeriesChartProps<Point>) {
   const { data, series, granularity, timeZone, kind = "area", stacked = false } = props;
+  const curve = props.curve ?? (kind === "line" ? "linear" : "monotone");
   const height = props.height ?? 200;
   const formatAxis = props.formatAxisValue ?? props.formatValue ?? String;
   const colorOf = (key: string) => {
     const index = series.findIndex((item) => item.key === key);
     return series[index]?.color ?? getChartColor(index);
   };
-  const ChartRoot = kind === "bar" ? BarChart : kind === "line" ? LineChart : AreaChart;
   const stackId = stacked ? "stack" : undefined;
 
+  const legendItems = series.map((item) => ({
+    key: item.key,
+    label: item.label,
+    color: colorOf(item.key),
+  }));
+
   return (
-    <ResponsiveContainer width="100%" height={height}>
-      <ChartRoot data={data} margin={{ top: 6, right: 8, bottom: 0, left: 0 }}>
-        <CartesianGrid vertical={false} stroke={GRID_STROKE} strokeDasharray="3 3" />
-        <XAxis
-          dataKey="bucketStart"
-          tickFormatter={(value: string) => formatBucketLabel(value, granularity, timeZone)}
-          tick={AXIS_TICK_STYLE}
-          tickLine={false}
-          axisLine={{ stroke: GRID_STROKE }}
-          minTickGap={24}
-          interval="preserveStartEnd"
-        />
-        <YAxis
-          tickFormatter={(value: number) => formatAxis(value)}
-          tick={AXIS_TICK_STYLE}
-          tickLine={false}
-          axisLine={false}
-          width={56}
-          allowDecimals
-        />
-        <Tooltip
-          cursor={{ fill: "var(--muted)", stroke: "var(--border)" }}
-          isAnimationActive={false}
-          content={(args: TooltipArgs) => renderTooltip(args, props, colorOf)}
-        />
-        {series.map((item) => {
-          const color = colorOf(item.key);
-          if (kind === "bar") {
+    <>
+      {series.length > 1 ? <ChartLegend items={legendItems} /> : null}
+      <ResponsiveContainer width="100%" height={height}>
+        <ChartFrame kind={kind} data={data}>
+          <CartesianGrid vertical={false} stroke={GRID_STROKE} strokeDasharray="3 3" />
+          <XAxis
+            dataKey="bucketStart"
+            tickFormatter={(value: string) => formatBucketLabel(value, granularity, timeZone)}
+            tick={AXIS_TICK_STYLE}
+            tickLine={false}
+            axisLine={{ stroke: GRID_STROKE }}
+            minTickGap={24}
+            interval="preserveStartEnd"
+          />
+          <YAxis
+            tickFormatter={(value: number) => formatAxis(value)}
+            tick={AXIS_TICK_STYLE}
+            tickLine={false}
+            axisLine={false}
+            width={56}
+            domain={getYDomain(props)}
+            ticks={props.yTicks}
+            allowDecimals
+          />
+          <Tooltip
+            cursor={{ fill: "var(--muted)", stroke: "var(--border)" }}
+            isAnimationActive={false}
+            content={(args: TooltipArgs) => renderTooltip(args, props, colorOf)}
+          />
+          {series.map((item) => {
+            const color = colorOf(item.key);
+            if (kind === "bar") {
+              return (
+                <Bar
+                  key={item.key}
+                  dataKey={item.key}
+                  name={item.label}
+                  fill={color}
+                  stackId={stackId}
+                  maxBarSize={28}
+                  radius={stacked ? 0 : [2, 2, 0, 0]}
+                  isAnimationActive={false}
+                />
+              );
+            }
+            if (kind === "line") {
+              return (
+                <Line
+                  key={item.key}
+                  dataKey={item.key}
+                  name={item.label}
+                  stroke={color}
+                  strokeWidth={1.75}
+                  dot={false}
+                  connectNulls={false}
+                  type={curve}
+                  isAnimationActive={false}
+                />
+              );
+            }
             return (
-              <Bar
-                key={item.key}
-                dataKey={item.key}
-                name={item.label}
-                fill={color}
-                stackId={stackId}
-                maxBarSize={28}
-                radius={stacked ? 0 : [2, 2, 0, 0]}
-                isAnimationActive={false}
-              />
-            );
-          }
-          if (kind === "line") {
-            return (
-              <Line
+              <Area
                 key={item.key}
                 dataKey={item.key}
                 name={item.label}
                 stroke={color}
-                strokeWidth={1.75}
-                dot={false}
-                connectNulls={false}
-                type="monotone"
+                fill={color}
+                fillOpacity={0.08}
+                strokeWidth={1.5}
+                stackId={stackId}
+                type={curve}
                 isAnimationActive={false}
               />
             );
-          }
-          return (
-            <Area
-              key={item.key}
-              dataKey={item.key}
-              name={item.label}
-              stroke={color}
-              fill={color}
-              fillOpacity={0.12}
-              strokeWidth={1.5}
-              stackId={stackId}
-              type="monotone"
-              isAnimationActive={false}
-            />
-          );
-        })}
-      </ChartRoot>
-    </ResponsiveContainer>
+          })}
+        </ChartFrame>
+      </ResponsiveContainer>
+      <ChartDataTable
+        data={data}
+        series={series}
+        granularity={granularity}
+        timeZone={timeZone}
+        formatValue={props.formatValue}
+      />
+    </>
   );
 }

@@ -1,13 +1,6 @@
 "use client";
 
-import {
-  createContext,
-  useCallback,
-  useContext,
-  useMemo,
-  useSyncExternalStore,
-  type ReactNode,
-} from "react";
+import { createContext, useContext, useMemo, useSyncExternalStore, type ReactNode } from "react";
 import { getRuntimeTimeZone, UTC_TIME_ZONE } from "./zones";
 
 /** "browser": the viewer's own zone; "utc": UTC, e.g. to reconcile with a provider's invoice. */
@@ -69,14 +62,13 @@ const DisplayTimeZoneContext = createContext<DisplayTimeZone | null>(null);
 
 export function DisplayTimeZoneProvider({ children }: { children: ReactNode }) {
   const snapshot = useSyncExternalStore(subscribe, getClientSnapshot, getServerSnapshot);
-  const setPreference = useCallback(writePreference, []);
   const value = useMemo<DisplayTimeZone>(() => {
     if (snapshot === "") {
       return {
         timeZone: UTC_TIME_ZONE,
         preference: "browser",
         browserTimeZone: UTC_TIME_ZONE,
-        setPreference,
+        setPreference: writePreference,
         isResolved: false,
       };
     }
@@ -86,10 +78,10 @@ export function DisplayTimeZoneProvider({ children }: { children: ReactNode }) {
       timeZone: isUtc ? UTC_TIME_ZONE : browserTimeZone,
       preference: isUtc ? "utc" : "browser",
       browserTimeZone,
-      setPreference,
+      setPreference: writePreference,
       isResolved: true,
     };
-  }, [snapshot, setPreference]);
+  }, [snapshot]);
   return <DisplayTimeZoneContext value={value}>{children}</DisplayTimeZoneContext>;
 }
 

@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 import {
   formatBucketLabel,
+  formatCompactDuration,
   formatCost,
   formatCount,
   formatDate,
@@ -68,6 +69,17 @@ describe("formatDuration", () => {
   });
 });
 
+describe("formatCompactDuration", () => {
+  it.each([
+    [850, "850ms"],
+    [12_000, "12s"],
+    [90_000, "1.5m"],
+    [7_200_000, "2h"],
+  ])("formats %d ms as %s", (ms, text) => {
+    expect(formatCompactDuration(ms)).toBe(text);
+  });
+});
+
 describe("formatCost", () => {
   it("shows no price for unknown cost", () => {
     expect(formatCost(null)).toBe("no price");
@@ -103,6 +115,7 @@ describe("formatCount and formatTokens", () => {
 
   it("compacts large values", () => {
     expect(formatCount(12_345, true)).toBe("12.3K");
+    expect(formatCount(8_500, true)).toBe("8.5K");
     expect(formatTokens(1_234_567)).toBe("1.2M");
   });
 });

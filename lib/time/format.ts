@@ -78,6 +78,15 @@ export function formatDuration(ms: number | null | undefined): string {
   return `${hours} h ${String(minutes).padStart(2, "0")} m`;
 }
 
+/** A short duration for chart axes: "850ms", "12s", "1.5m", "2h". */
+export function formatCompactDuration(ms: number): string {
+  if (!Number.isFinite(ms) || ms < 0) return MISSING_VALUE;
+  if (ms < 1000) return `${Math.round(ms)}ms`;
+  if (ms < 60_000) return `${Number((ms / 1000).toFixed(1))}s`;
+  if (ms < 3_600_000) return `${Number((ms / 60_000).toFixed(1))}m`;
+  return `${Number((ms / 3_600_000).toFixed(1))}h`;
+}
+
 /** What a cost shows when no price was known for it: never "$0.00", which would be a claim. */
 export const UNKNOWN_COST_LABEL = "no price";
 
@@ -107,10 +116,10 @@ export function formatCost(usd: number | string | null | undefined): string {
   return `${sign}$${text}`;
 }
 
-/** Integer counts with grouping ("12,345"); `compact` gives "12.3k", "1.2M" for axes and tiles. */
+/** Integer counts with grouping ("12,345"); `compact` gives "8.5K", "1.2M" for axes and tiles. */
 export function formatCount(value: number | null | undefined, compact = false): string {
   if (value === null || value === undefined || !Number.isFinite(value)) return MISSING_VALUE;
-  if (compact && Math.abs(value) >= 10_000) {
+  if (compact && Math.abs(value) >= 1000) {
     return value.toLocaleString("en-US", { notation: "compact", maximumFractionDigits: 1 });
   }
   return Math.round(value).toLocaleString("en-US");

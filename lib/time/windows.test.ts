@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
 import {
+  getLocalDatesWindow,
   getLocalDayStart,
   parseLocalDate,
   resolveTimeWindow,
@@ -96,5 +97,17 @@ describe("validateCustomWindow", () => {
 
   it("rejects a span over 400 days", () => {
     expect(validateCustomWindow(new Date("2025-01-01"), new Date("2026-03-01"))).toMatch(/400/);
+  });
+});
+
+describe("getLocalDatesWindow", () => {
+  it("covers whole local days", () => {
+    const window = getLocalDatesWindow("2026-06-27", "2026-06-28", "America/Los_Angeles");
+    expect(window?.from.toISOString()).toBe("2026-06-27T07:00:00.000Z");
+    expect(window?.to.toISOString()).toBe("2026-06-29T07:00:00.000Z");
+  });
+
+  it("rejects a reversed range", () => {
+    expect(getLocalDatesWindow("2026-06-28", "2026-06-27", "UTC")).toBeNull();
   });
 });

@@ -110,3 +110,19 @@ export function validateCustomWindow(from: Date, to: Date): string | null {
   }
   return null;
 }
+
+/**
+ * The window from the start of local day `fromText` to the end of local day `toText` (both
+ * "YYYY-MM-DD", inclusive) in `timeZone`; null when either date is invalid or to is before from.
+ */
+export function getLocalDatesWindow(
+  fromText: string,
+  toText: string,
+  timeZone: string,
+): { from: Date; to: Date } | null {
+  const from = parseLocalDate(fromText, timeZone);
+  const lastDayStart = parseLocalDate(toText, timeZone);
+  if (!from || !lastDayStart) return null;
+  const to = getLocalDayStartBefore(new Date(lastDayStart.getTime() + 12 * HOUR_MS), -1, timeZone);
+  return from.getTime() < to.getTime() ? { from, to } : null;
+}

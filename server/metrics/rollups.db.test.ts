@@ -118,9 +118,11 @@ describe("refreshDirtyRollups", () => {
   it("matches reference sums per model hour", async () => {
     const rollups = await readModelHours(projectId);
     const reference = await readReferenceModelHours(projectId);
-    expect(
-      rollups.map(({ latency_sum_ms, latency_buckets, latency_bucket_counts, ...rest }) => rest),
-    ).toEqual(reference);
+    const latencyColumns = ["latency_sum_ms", "latency_buckets", "latency_bucket_counts"];
+    const withoutLatency = rollups.map((row) =>
+      Object.fromEntries(Object.entries(row).filter(([key]) => !latencyColumns.includes(key))),
+    );
+    expect(withoutLatency).toEqual(reference);
   });
 
   it("stores latency sums and histograms", async () => {

@@ -344,6 +344,8 @@ export async function getTopModels(pool: pg.Pool, query: OverviewQuery): Promise
  * Users ranked by the cost of their traces, then by trace count. Whole UTC days of the window
  * come from rollup_user_days and only the partial first and last days from rollup_user_hours,
  * so a 30-day window reads about 30 rows per user instead of 720.
+ * NOTE: a trace's cost counts in the trace's hour here but in each generation's start hour in
+ * the usage series, so at the window's edges the two can differ by traces that span them.
  */
 export async function getTopUsers(pool: pg.Pool, query: OverviewQuery): Promise<TopUser[]> {
   const { from, to } = query.window;

@@ -2,7 +2,7 @@ import { AppError, isAppError } from "../errors";
 
 /**
  * Classifies errors of the pg driver and of Prisma (with @prisma/adapter-pg), so that an
- * unreachable database answers 503 and clients retry, instead of a 500 or a lost batch.
+ * unreachable database returns 503 and clients retry, instead of a 500 or a lost batch.
  */
 
 // Node socket errors and pg-pool's connect timeout.
@@ -71,6 +71,16 @@ export function isRetryableTransactionError(error: unknown): boolean {
 export function isDataError(error: unknown): boolean {
   const code = (error as ErrorLike | null)?.code;
   return typeof code === "string" && (code.startsWith("22") || code.startsWith("54"));
+}
+
+/**
+ * Describes an error for the log without the fields of a Postgres error (`detail`, `where`)
+ * that can quote row values, because payloads never go to the log.
+ */
+export function describeError(error: unknown): Record<string, unknown> {
+  if (!(error instanceof Error)) return { message: String(error) };
+  const code = (error as ErrorLike).code;
+  return { name: error.name, code, message: error.message, stack: error.stack };
 }
 
 /** Rethrows a database outage as AppError UNAVAILABLE (HTTP 503) and anything else unchanged. */

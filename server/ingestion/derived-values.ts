@@ -32,7 +32,8 @@ export interface DerivationInput {
   providedUsage: UsageDetails | null;
   /** Cost the client sent, or null. */
   providedCost: CostDetails | null;
-  /** Where an estimate comes from when no usage was sent: stored or fresh input and output. */
+  /** Source of the usage estimate when no usage was sent: the stored estimate, or input and
+   * output to count. */
   estimate:
     | { kind: "reuse"; usage: UsageDetails | null }
     | { kind: "count"; input: unknown; output: unknown };

@@ -2,10 +2,11 @@ import type pg from "pg";
 import packageJson from "../../package.json";
 import { AppError } from "../errors";
 import { moduleLogger } from "../logger";
+import { describeError } from "./database-errors";
 
 const log = moduleLogger("health");
 
-/** How long the database may take to answer before the health check reports it down. */
+/** How long the database may take to respond before the health check reports it down. */
 const DATABASE_CHECK_TIMEOUT_MS = 3000;
 
 export interface Health {
@@ -15,16 +16,16 @@ export interface Health {
 
 function timeout(ms: number): Promise<never> {
   return new Promise((_, reject) => {
-    setTimeout(() => reject(new Error(`no answer within ${ms} ms`)), ms).unref();
+    setTimeout(() => reject(new Error(`timed out after ${ms} ms`)), ms).unref();
   });
 }
 
-/** Checks that the database answers; throws AppError UNAVAILABLE (503) when it does not. */
+/** Checks that the database responds; throws AppError UNAVAILABLE (503) when it does not. */
 export async function checkHealth(pool: pg.Pool): Promise<Health> {
   try {
     await Promise.race([pool.query("SELECT 1"), timeout(DATABASE_CHECK_TIMEOUT_MS)]);
   } catch (error) {
-    log.warn({ err: error }, "health check found the database unreachable");
+    log.warn({ err: describeError(error) }, "health check found the database unreachable");
     throw new AppError("UNAVAILABLE", "The database is unreachable");
   }
   return { status: "OK", version: packageJson.version };

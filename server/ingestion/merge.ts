@@ -13,8 +13,8 @@ export interface MergedRow {
   id: string;
   /** Merged sent columns; null clears a column. */
   fields: Record<string, unknown>;
-  /** Event time (epoch ms) of the event that set a column, for columns that a later event than
-   * the first set; the others carry `firstEventTime` (see columnTime). */
+  /** Event time (epoch ms) per column, only for columns that a later event than the first set.
+   * The other columns carry `firstEventTime` (see columnTime). */
   fieldTimes: Record<string, number>;
   firstEventTime: number;
   /** Time of the newest event merged in. */

@@ -10,7 +10,7 @@
 /** Objects and arrays nested deeper than this are stored as JSON text. */
 export const MAX_JSON_DEPTH = 1000;
 
-/** What sanitizing changed in one event, reported in its metadata. */
+/** Changes that sanitizing made to one event, reported in its metadata. */
 export interface SanitizeFindings {
   removedNul: boolean;
   replacedSurrogates: boolean;

@@ -3,7 +3,12 @@ import { getPool, type Db } from "../db/client";
 import { moduleLogger } from "../logger";
 import { createPriceResolver, type PriceResolver } from "../metrics";
 import type { EventError, IngestionEvent, IngestionResult } from "./events";
-import { isDataError, isRetryableTransactionError, rethrowUnavailable } from "./database-errors";
+import {
+  describeError,
+  isDataError,
+  isRetryableTransactionError,
+  rethrowUnavailable,
+} from "./database-errors";
 import { mergeEvents } from "./merge";
 import { EventValidationError, prepareEvent, type PreparedEvent } from "./prepare-events";
 import { writeMergedRows } from "./write-batch";
@@ -144,7 +149,10 @@ export async function ingestEvents(
         failed = await writeEventsOneEntityAtATime(pool, projectId, prepared, resolvePrice, errors);
       }
     } catch (error) {
-      log.error({ err: error, projectId, eventCount: events.length }, "ingestion batch failed");
+      log.error(
+        { err: describeError(error), projectId, eventCount: events.length },
+        "ingestion batch failed",
+      );
       rethrowUnavailable(error);
     }
   }

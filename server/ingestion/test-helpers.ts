@@ -51,7 +51,7 @@ export async function createIngestionTestProject(): Promise<IngestionTestProject
 
 let eventCounter = 0;
 
-/** A Langfuse ingestion event with a unique event id. */
+/** Builds a Langfuse ingestion event with a unique event id. */
 export function langfuseEvent(type: string, timestamp: string, body: Record<string, unknown>) {
   eventCounter += 1;
   return { id: `evt-${eventCounter}`, type, timestamp, body };

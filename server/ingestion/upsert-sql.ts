@@ -49,7 +49,7 @@ function recordColumns(table: UpsertTable, withInsertOnly: boolean): string {
   return columns.join(", ");
 }
 
-/** The sent value of a column as the table stores it. */
+/** Returns the SQL of a column's sent value, defaulted and cast as the table stores it. */
 function sourceValue(spec: ColumnSpec): string {
   let value = `s.${quote(spec.column)}`;
   if (spec.fallback) value = `COALESCE(${value}, ${spec.fallback})`;
@@ -104,41 +104,51 @@ export function sentAnyOf(columns: ColumnSpec[], names: string[]): string {
   return `(s.m & ${mask}) <> 0`;
 }
 
-function mergeExpression(spec: ColumnSpec, bit: number): string[] {
-  const target = `t.${quote(spec.column)}`;
-  const source = `s.${quote(spec.column)}`;
-  const sent = isSent(bit);
-  const isNewer = isNewerThanRow(spec);
-  const set = (expression: string) => `${quote(spec.column)} = ${expression}`;
-  switch (spec.merge) {
-    case "first":
-      return [set(`COALESCE(${target}, ${sourceValue(spec)})`)];
-    case "earliest":
-      return [set(`LEAST(${target}, ${source})`)];
-    case "start":
-      return startExpressions(spec);
-    case "metadata":
-      return [
-        set(`CASE WHEN NOT (${sent}) THEN ${target}
+interface MergeParts {
+  target: string;
+  source: string;
+  isSent: string;
+  isNewer: string;
+}
+
+function metadataMerge({ target, source, isSent, isNewer }: MergeParts): string {
+  return `CASE WHEN NOT (${isSent}) THEN ${target}
   WHEN ${source} IS NULL THEN CASE WHEN ${isNewer} THEN NULL ELSE ${target} END
   WHEN ${isNewer} THEN COALESCE(${target}, '{}'::jsonb) || ${source}
-  ELSE ${source} || COALESCE(${target}, '{}'::jsonb) END`),
-      ];
-    case "tags":
-      return [
-        set(`CASE WHEN NOT (${sent}) THEN ${target}
+  ELSE ${source} || COALESCE(${target}, '{}'::jsonb) END`;
+}
+
+function tagsMerge({ target, source, isSent, isNewer }: MergeParts): string {
+  const stored = `COALESCE(${target}, ARRAY[]::text[])`;
+  return `CASE WHEN NOT (${isSent}) THEN ${target}
   WHEN ${source} IS NULL THEN CASE WHEN ${isNewer} THEN ARRAY[]::text[] ELSE ${target} END
-  ELSE COALESCE(${target}, ARRAY[]::text[]) || ARRAY(SELECT tag FROM unnest(${source}) AS tag
-    WHERE tag <> ALL (COALESCE(${target}, ARRAY[]::text[]))) END`),
-      ];
-    case "latest": {
-      const isEmpty = spec.emptyWhen ?? `${target} IS NULL`;
-      return [
-        set(`CASE WHEN NOT (${sent}) THEN ${target}
-  WHEN ${isNewer} OR ${isEmpty} THEN ${sourceValue(spec)} ELSE ${target} END`),
-      ];
-    }
-  }
+  ELSE ${stored} || ARRAY(SELECT tag FROM unnest(${source}) AS tag WHERE tag <> ALL (${stored})) END`;
+}
+
+function latestMerge(spec: ColumnSpec, { target, isSent, isNewer }: MergeParts): string {
+  const isEmpty = spec.emptyWhen ?? `${target} IS NULL`;
+  return `CASE WHEN NOT (${isSent}) THEN ${target}
+  WHEN ${isNewer} OR ${isEmpty} THEN ${sourceValue(spec)} ELSE ${target} END`;
+}
+
+/** Returns the SET assignments that merge a sent column into the stored row (columns.ts). */
+function mergeExpressions(spec: ColumnSpec, bit: number): string[] {
+  if (spec.merge === "start") return startExpressions(spec);
+
+  const parts: MergeParts = {
+    target: `t.${quote(spec.column)}`,
+    source: `s.${quote(spec.column)}`,
+    isSent: isSent(bit),
+    isNewer: isNewerThanRow(spec),
+  };
+  const expressions: Record<Exclude<ColumnSpec["merge"], "start">, () => string> = {
+    first: () => `COALESCE(${parts.target}, ${sourceValue(spec)})`,
+    earliest: () => `LEAST(${parts.target}, ${parts.source})`,
+    metadata: () => metadataMerge(parts),
+    tags: () => tagsMerge(parts),
+    latest: () => latestMerge(spec, parts),
+  };
+  return [`${quote(spec.column)} = ${expressions[spec.merge]()}`];
 }
 
 /** Explicit beats estimated; between two of the same kind the earlier time wins. */
@@ -158,7 +168,9 @@ function updateStatement(table: UpsertTable): string {
   const sets: string[] = [];
   table.columns.forEach((spec, bit) => {
     const override = table.setOverrides?.[spec.column];
-    sets.push(...(override ? [`${quote(spec.column)} = ${override}`] : mergeExpression(spec, bit)));
+    sets.push(
+      ...(override ? [`${quote(spec.column)} = ${override}`] : mergeExpressions(spec, bit)),
+    );
   });
   sets.push(...(table.extraSets ?? []));
   sets.push("event_ts = GREATEST(t.event_ts, s.ts)", "updated_at = now()");

@@ -39,9 +39,9 @@ function collectPlaceholders(
 
 /**
  * Writes one merged batch inside the caller's transaction: traces, then observations, then
- * scores. Returns the hours it touched, to be marked dirty after the commit. Every statement takes its row locks in id order, which
- * keeps concurrent batches on the same rows from deadlocking in most cases; the caller retries
- * the rest.
+ * scores. Returns the hours it touched, to be marked dirty after the commit. Every statement
+ * takes its row locks in id order. This keeps concurrent batches on the same rows from
+ * deadlocking in most cases, and the caller retries the rest.
  */
 export async function writeMergedRows(
   client: pg.ClientBase,

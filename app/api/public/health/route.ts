@@ -4,5 +4,5 @@ import { checkHealth } from "@/server/ingestion/health";
 
 export const dynamic = "force-dynamic";
 
-/** `{status: "OK", version}` while the database answers, 503 otherwise. No auth needed. */
+/** `{status: "OK", version}` while the database responds, 503 otherwise. No auth needed. */
 export const GET = withErrorHandling(async () => jsonResponse(await checkHealth(getPool())));

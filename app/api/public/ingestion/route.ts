@@ -10,7 +10,7 @@ import { authenticatePublicRequest } from "@/server/ingestion/public-auth";
 export const dynamic = "force-dynamic";
 
 /**
- * Langfuse-compatible batch ingestion. Answers 207 with a result per event once the key pair
+ * Langfuse-compatible batch ingestion. Returns 207 with a result per event once the key pair
  * and the envelope `{batch: [...]}` are valid; 401, 400, 413 or 503 otherwise.
  */
 export const POST = withErrorHandling(async (request: Request) => {

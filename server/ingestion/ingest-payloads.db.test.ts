@@ -1,6 +1,7 @@
 import { createHash } from "node:crypto";
 import { afterAll, beforeEach, describe, expect, it } from "vitest";
-import { closeDb, getPool } from "../db/client";
+import { closeDb, getDb, getPool } from "../db/client";
+import { ingestEvents } from "./service";
 import {
   createIngestionTestProject,
   langfuseEvent,
@@ -166,5 +167,31 @@ describe("payload edge cases", () => {
     expect(messages[0]).toMatch(/body\.usageDetails\.input: must not be negative/);
     expect(messages[1]).toMatch(/id: must be at most 1000 bytes/);
     expect(await project.count("traces")).toBe(2);
+  });
+
+  it("fails only the entity Postgres rejects", async () => {
+    const at = new Date("2026-01-15T10:00:00Z");
+    const result = await ingestEvents(getDb(), project.projectId, [
+      { eventId: "good", timestamp: at, entity: "trace", body: { id: "kept" } },
+      {
+        eventId: "overflow",
+        timestamp: at,
+        entity: "observation",
+        // Each bucket is below the numeric(20,10) limit, but their sum is not.
+        body: {
+          id: "g",
+          type: "GENERATION",
+          traceId: "kept",
+          costDetails: { input: 9e9, output: 9e9 },
+        },
+      },
+    ]);
+    expect(result.successes).toEqual([{ id: "good", status: 201 }]);
+    expect(result.errors).toHaveLength(1);
+    expect(result.errors[0]?.id).toBe("overflow");
+    expect(result.errors[0]?.status).toBe(400);
+    expect(result.errors[0]?.message).toMatch(/could not be stored/);
+    expect(await project.trace("kept")).toBeDefined();
+    expect(await project.observation("g")).toBeUndefined();
   });
 });

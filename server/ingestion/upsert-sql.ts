@@ -207,7 +207,8 @@ export function toSqlRow(row: MergedRow, columns: ColumnSpec[]): Record<string, 
     const spec = columns[bit]!;
     const value = fields[spec.column];
     if (value === undefined) continue;
-    record[spec.column] = value;
+    // ISO strings, because JSON.stringify leaves its fast path on objects with toJSON (Date).
+    record[spec.column] = value instanceof Date ? value.toISOString() : value;
     mask += 2 ** bit;
     if (spec.estimatedColumn) record[spec.estimatedColumn] = fields[spec.estimatedColumn];
     const time = columnTime(row, spec.column);

@@ -1,4 +1,4 @@
-export { ingestEvents } from "./service";
+export { ingestEvents, type IngestOptions } from "./service";
 export type {
   CostDetails,
   EventError,

@@ -59,6 +59,7 @@ const STATEMENTS = buildUpsertStatements({
   setOverrides: {
     // An observation sent without a trace id lives in a trace named after itself until an
     // event names its real trace.
+    // NOTE: that self-named trace then stays behind, empty, in the trace list.
     trace_id:
       "CASE WHEN s.trace_id IS NOT NULL AND t.trace_id = t.id THEN s.trace_id ELSE t.trace_id END",
   },

@@ -86,6 +86,11 @@ describe("prepareEvent", () => {
     expect(error.message).toMatch(/BOOLEAN scores need the value 0 or 1/);
   });
 
+  it("rejects an unknown entity", () => {
+    const event = { ...observation({}), entity: "constructor" } as unknown as IngestionEvent;
+    expect(validationError(event).field).toBe("entity");
+  });
+
   it("rejects an invalid event time", () => {
     const event = { ...observation({}), timestamp: new Date(Number.NaN) };
     expect(validationError(event).field).toBe("timestamp");

@@ -238,7 +238,7 @@ function addSanitizeNotes(fields: Record<string, unknown>, findings: SanitizeFin
 export function prepareEvent(event: IngestionEvent, index: number): PreparedEvent {
   const body: unknown = event.body;
   if (!isPlainObject(body)) throw new EventValidationError("body", "must be an object");
-  if (!(event.entity in COLUMNS_BY_ENTITY)) {
+  if (!Object.hasOwn(COLUMNS_BY_ENTITY, event.entity)) {
     throw new EventValidationError("entity", "must be trace, observation or score");
   }
   const eventTime = readTimestamp(event.timestamp, "timestamp");

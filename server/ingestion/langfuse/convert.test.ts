@@ -74,6 +74,7 @@ describe("convertLangfuseEvent", () => {
 
   it.each([
     [{ id: "e1", type: "magic-create", body: {} }, "type"],
+    [{ id: "e1", type: "toString", body: {} }, "type"],
     [{ id: "e1", type: "span-update", body: { name: "x" } }, "body.id"],
     [{ id: "e1", type: "observation-create", body: {} }, "body.type"],
     [{ id: "e1", type: "generation-create", body: { startTime: "soon" } }, "body.startTime"],

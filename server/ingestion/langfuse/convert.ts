@@ -82,7 +82,11 @@ function checkUsageCounts(raw: unknown, path: string): void {
   }
 }
 
-/** `usageDetails` wins over the legacy `usage`; a value without any token count is not sent. */
+/**
+ * `usageDetails` wins over the legacy `usage`; a value without any token count is not sent.
+ * NOTE: the legacy `usage.unit` (CHARACTERS, IMAGES, ...) is ignored, so such counts are stored
+ * and priced as tokens.
+ */
 function readUsage(body: ObservationBody): UsageDetails | null | undefined {
   const field = body.usageDetails !== undefined ? "usageDetails" : "usage";
   const raw = body[field];
@@ -211,7 +215,7 @@ export function convertLangfuseEvent(raw: unknown, receivedAt: Date): IngestionE
   if (type === "score-create") {
     return { eventId, timestamp, entity: "score", body: toScorePatch(body) };
   }
-  if (type in OBSERVATION_KIND_BY_EVENT) {
+  if (Object.hasOwn(OBSERVATION_KIND_BY_EVENT, type)) {
     return { eventId, timestamp, entity: "observation", body: toObservationPatch(type, body) };
   }
   throw new EventValidationError("type", `unsupported event type "${type.slice(0, 64)}"`);

@@ -67,6 +67,8 @@ export const observationBodySchema = z.object({
   promptVersion: z.number().int().nullish(),
 });
 
+// NOTE: `configId` is dropped unread because there are no score configs to check values
+// against yet; only the dataType rules of score-values.ts apply.
 export const scoreBodySchema = z.object({
   id: text,
   traceId: text,

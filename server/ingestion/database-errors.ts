@@ -28,7 +28,8 @@ const UNAVAILABLE_ADAPTER_KINDS = new Set([
 ]);
 const UNAVAILABLE_MESSAGES =
   /Connection terminated|timeout exceeded when trying to connect|Client has encountered a connection error|Cannot use a pool after calling end/;
-// SQLSTATE: deadlock detected, serialization failure; the whole transaction can be retried.
+// SQLSTATE deadlock detected and serialization failure, after which the whole transaction can
+// be retried.
 const RETRYABLE_SQLSTATES = new Set(["40P01", "40001"]);
 
 interface ErrorLike {

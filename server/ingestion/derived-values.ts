@@ -3,10 +3,10 @@ import type { CostDetails, UsageDetails } from "./events";
 
 /**
  * Token and cost columns of an observation, derived from its merged row. Usage the client sent
- * wins; a generation without it gets a tokenizer estimate of its input and output
- * (usage_estimated). A cost the client sent wins (cost_source "provided"); otherwise usage times
- * the model's price (cost_source "computed", price_id set). Without a price or without usage
- * the cost stays null, which reads as unknown, never as $0.
+ * wins, and a generation without it gets a tokenizer estimate of its input and output
+ * (usage_estimated). A cost the client sent wins too (cost_source "provided"). Otherwise the
+ * cost is usage times the model's price (cost_source "computed", price_id set). Without a
+ * price or without usage the cost stays null, which reads as unknown, never as $0.
  */
 
 export interface DerivedValues {

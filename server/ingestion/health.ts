@@ -26,7 +26,7 @@ export async function checkHealth(pool: pg.Pool): Promise<Health> {
     await Promise.race([pool.query("SELECT 1"), timeout(DATABASE_CHECK_TIMEOUT_MS)]);
   } catch (error) {
     log.warn({ err: describeError(error) }, "health check found the database unreachable");
-    throw new AppError("UNAVAILABLE", "The database is unreachable");
+    throw new AppError("UNAVAILABLE", "The database is unreachable; retry later");
   }
   return { status: "OK", version: packageJson.version };
 }

@@ -30,7 +30,7 @@ function generation(
 }
 
 describe("derived tokens and cost", () => {
-  it("computes cost from usage and the model price", async () => {
+  it("computes cost from model price", async () => {
     await project.ingest([
       generation({ model: "gpt-4o", usageDetails: { input: 1000, output: 500 } }),
     ]);
@@ -43,14 +43,14 @@ describe("derived tokens and cost", () => {
     expect(row?.price_id).toBe("default:gpt-4o");
   });
 
-  it("prices a provider-prefixed model like the bare one", async () => {
+  it("prices prefixed model like bare one", async () => {
     await project.ingest([
       generation({ model: "OpenAI/GPT-4o", usageDetails: { input: 1000, output: 500 } }),
     ]);
     expect(Number((await project.observation("g"))?.total_cost)).toBeCloseTo(0.0075, 10);
   });
 
-  it("leaves the cost of an unknown model null", async () => {
+  it("leaves unknown model cost null", async () => {
     await project.ingest([
       generation({ model: "my-own-llm", usageDetails: { input: 10, output: 5 } }),
     ]);
@@ -74,7 +74,7 @@ describe("derived tokens and cost", () => {
     expect(row?.price_id).toBeNull();
   });
 
-  it("prices usage from an update with the model from the create", async () => {
+  it("prices update usage with create model", async () => {
     await project.ingest([generation({ model: "gpt-4o", input: "hi" })]);
     await project.ingest([
       generation(
@@ -89,7 +89,7 @@ describe("derived tokens and cost", () => {
     expect(Number(row?.total_cost)).toBeCloseTo(0.0075, 10);
   });
 
-  it("estimates usage from text when none is sent", async () => {
+  it("estimates missing usage from text", async () => {
     await project.ingest([
       generation({ model: "gpt-4o", input: "Hello there, how are you?", output: "Fine, thanks." }),
     ]);
@@ -116,7 +116,7 @@ describe("derived tokens and cost", () => {
     expect(row?.output_tokens).toBe(3);
   });
 
-  it("re-estimates when the output arrives later", async () => {
+  it("re-estimates after late output", async () => {
     await project.ingest([generation({ model: "gpt-4o", input: "Hello" })]);
     const before = await project.observation("g");
     await project.ingest([

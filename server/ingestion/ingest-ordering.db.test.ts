@@ -50,7 +50,7 @@ async function expectConvergedGeneration(): Promise<void> {
 }
 
 describe("ingestion ordering", () => {
-  it("converges an update sent before its create", async () => {
+  it("converges update before create", async () => {
     await project.ingest([UPDATE]);
     await project.ingest([CREATE]);
     await expectConvergedGeneration();
@@ -80,7 +80,7 @@ describe("ingestion ordering", () => {
     expect(trace?.timestamp_estimated).toBe(true);
   });
 
-  it("lets an older event only fill empty fields", async () => {
+  it("older event fills only empty fields", async () => {
     await project.ingest([
       langfuseEvent("trace-create", "2026-01-15T10:00:03Z", { id: "t", name: "B", release: "r2" }),
     ]);
@@ -93,7 +93,7 @@ describe("ingestion ordering", () => {
     expect(trace?.version).toBe("v1");
   });
 
-  it("applies per-field times of a merged batch", async () => {
+  it("applies per-field times in batch", async () => {
     await project.ingest([
       langfuseEvent("trace-create", "2026-01-15T10:00:03Z", { id: "t", name: "B" }),
     ]);
@@ -146,7 +146,7 @@ describe("ingestion ordering", () => {
     expect(kept?.output).toBeNull();
   });
 
-  it("merges metadata and unions tags across requests", async () => {
+  it("merges metadata and unions tags", async () => {
     await project.ingest([
       langfuseEvent("trace-create", "2026-01-15T10:00:00Z", {
         id: "t",
@@ -166,7 +166,7 @@ describe("ingestion ordering", () => {
     expect(trace?.tags).toEqual(["x", "y", "z"]);
   });
 
-  it("keeps newer metadata keys against an older event", async () => {
+  it("keeps newer metadata keys", async () => {
     await project.ingest([
       langfuseEvent("trace-create", "2026-01-15T10:00:05Z", { id: "t", metadata: { k: "new" } }),
     ]);
@@ -194,7 +194,7 @@ describe("ingestion ordering", () => {
     expect(trace?.environment).toBe("staging");
   });
 
-  it("lets a later trace-create replace the implicit trace", async () => {
+  it("real trace replaces implicit trace", async () => {
     await project.ingest([
       langfuseEvent("span-create", "2026-01-15T10:00:00Z", {
         id: "s1",
@@ -218,7 +218,7 @@ describe("ingestion ordering", () => {
     expect(trace?.environment).toBe("production");
   });
 
-  it("keeps a real trace when its observations arrive", async () => {
+  it("keeps real trace on late observations", async () => {
     await project.ingest([
       langfuseEvent("trace-create", "2026-01-15T10:00:00Z", {
         id: "t",
@@ -238,7 +238,7 @@ describe("ingestion ordering", () => {
     expect(trace?.timestamp.toISOString()).toBe("2026-01-15T10:00:30.000Z");
   });
 
-  it("moves an implicit trace to its earliest observation", async () => {
+  it("moves implicit trace to earliest start", async () => {
     await project.ingest([
       langfuseEvent("span-create", "2026-01-15T10:05:00Z", {
         id: "late",
@@ -256,7 +256,7 @@ describe("ingestion ordering", () => {
     expect((await project.trace("t"))?.timestamp.toISOString()).toBe("2026-01-15T10:01:00.000Z");
   });
 
-  it("keeps the earliest explicit trace timestamp", async () => {
+  it("keeps earliest explicit trace timestamp", async () => {
     await project.ingest([
       langfuseEvent("trace-create", "2026-01-15T10:00:05Z", {
         id: "t",
@@ -277,7 +277,7 @@ describe("ingestion ordering", () => {
     expect(trace?.output).toBe("updated");
   });
 
-  it("gives an observation without trace id its own trace", async () => {
+  it("gives traceless observation own trace", async () => {
     await project.ingest([langfuseEvent("span-create", "2026-01-15T10:00:00Z", { id: "lonely" })]);
     expect((await project.observation("lonely"))?.trace_id).toBe("lonely");
     expect(await project.trace("lonely")).toBeDefined();
@@ -307,7 +307,7 @@ describe("ingestion ordering", () => {
     expect((await project.observation("child"))?.parent_observation_id).toBe("p1");
   });
 
-  it("stores the good event next to a bad one", async () => {
+  it("stores good event beside bad one", async () => {
     const result = await project.ingest([
       langfuseEvent("trace-create", "2026-01-15T10:00:00Z", { id: "good" }),
       langfuseEvent("span-create", "2026-01-15T10:00:00Z", { id: "bad", startTime: "soon" }),

@@ -35,7 +35,7 @@ describe("dirty rollup hours", () => {
     ]);
   });
 
-  it("marks the old and new hour of a moved start", async () => {
+  it("marks old and new start hour", async () => {
     await project.ingest([
       langfuseEvent("span-update", "2026-01-15T12:30:00Z", { id: "s", traceId: "t" }),
     ]);
@@ -52,7 +52,7 @@ describe("dirty rollup hours", () => {
     ]);
   });
 
-  it("marks observation hours when the user changes", async () => {
+  it("marks observation hours on user change", async () => {
     await project.ingest([
       langfuseEvent("trace-create", "2026-01-15T10:00:00Z", {
         id: "t",

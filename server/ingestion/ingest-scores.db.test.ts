@@ -21,7 +21,7 @@ function scoreEvent(at: string, body: Record<string, unknown>) {
 }
 
 describe("score ingestion", () => {
-  it("clears a comment on null and keeps it when omitted", async () => {
+  it("clears comment on null only", async () => {
     await project.ingest([
       scoreEvent("2026-01-15T10:00:00.000Z", {
         id: "score-fb-1",

@@ -34,7 +34,7 @@ async function queryOne(sql: string, values: unknown[]) {
 }
 
 describe("langfuse SDK v3 against the ingestion API", () => {
-  it("stores a trace with span, generation, event and score", async () => {
+  it("stores every SDK object type", async () => {
     const langfuse = createClient();
     const errors: unknown[] = [];
     langfuse.on("error", (error) => errors.push(error));
@@ -101,7 +101,7 @@ describe("langfuse SDK v3 against the ingestion API", () => {
     expect(score.comment).toBe("great");
   });
 
-  it("reports a wrong key pair as an error", async () => {
+  it("reports wrong key pair", async () => {
     const langfuse = new Langfuse({
       publicKey: project.keys.publicKey,
       secretKey: "sk-wrong",

@@ -2,7 +2,7 @@ import type pg from "pg";
 import packageJson from "../../package.json";
 import { AppError } from "../errors";
 import { moduleLogger } from "../logger";
-import { describeError } from "./database-errors";
+import { describeError } from "../db/database-errors";
 
 const log = moduleLogger("health");
 

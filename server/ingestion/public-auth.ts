@@ -1,6 +1,6 @@
 import { authenticateBasicAuth, type ProjectAuth } from "../auth/api-keys";
 import type { Db } from "../db/client";
-import { rethrowUnavailable } from "./database-errors";
+import { rethrowUnavailable } from "../db/database-errors";
 
 /**
  * Authenticates a public API request by its Basic auth key pair. A database outage becomes

@@ -8,7 +8,7 @@ import {
   isDataError,
   isRetryableTransactionError,
   rethrowUnavailable,
-} from "./database-errors";
+} from "../db/database-errors";
 import { mergeEvents } from "./merge";
 import { EventValidationError, prepareEvent, type PreparedEvent } from "./prepare-events";
 import { writeMergedRows } from "./write-batch";

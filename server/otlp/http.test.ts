@@ -82,4 +82,18 @@ describe("otlpErrorResponse", () => {
     expect(response.status).toBe(401);
     expect(await response.json()).toEqual({ error: "UNAUTHORIZED", message: "no key" });
   });
+
+  it("answers a database outage with 503", async () => {
+    const refused = Object.assign(new Error("connect ECONNREFUSED 127.0.0.1:1"), {
+      code: "ECONNREFUSED",
+    });
+
+    const protobufResponse = otlpErrorResponse(refused, "protobuf");
+    const jsonResponse = otlpErrorResponse(refused, "json");
+
+    expect(protobufResponse.status).toBe(503);
+    expect(decodeRpcStatus(new Uint8Array(await protobufResponse.arrayBuffer())).code).toBe(14);
+    expect(jsonResponse.status).toBe(503);
+    expect((await jsonResponse.json()).error).toBe("UNAVAILABLE");
+  });
 });

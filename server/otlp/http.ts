@@ -1,7 +1,5 @@
-import { randomUUID } from "node:crypto";
-import { AppError, isAppError } from "../errors";
-import { errorResponse, jsonResponse } from "../http/responses";
-import { moduleLogger } from "../logger";
+import { AppError } from "../errors";
+import { errorResponse, jsonResponse, toPublicError } from "../http/responses";
 import type { OtlpEncoding } from "./export-traces";
 import {
   encodeProtobufResponse,
@@ -13,8 +11,6 @@ import {
  * OTLP/HTTP transport rules: the request's Content-Type picks the encoding, and every response,
  * errors included, comes back in that encoding (errors as google.rpc.Status).
  */
-
-const log = moduleLogger("otlp");
 
 const PROTOBUF_CONTENT_TYPE = "application/x-protobuf";
 
@@ -68,17 +64,13 @@ export function otlpSuccessResponse(
 
 /**
  * Turns a thrown value into an error response: the JSON error body of the other endpoints for
- * JSON or unknown encodings, a google.rpc.Status for protobuf. Unexpected errors become 500
- * with a request id.
+ * JSON or unknown encodings, a google.rpc.Status with the same status and message for protobuf.
  */
 export function otlpErrorResponse(error: unknown, encoding: OtlpEncoding | null): Response {
   if (encoding !== "protobuf") return errorResponse(error);
-  if (isAppError(error)) {
-    return protobufStatusResponse(error.httpStatus, error.message);
-  }
-  const requestId = randomUUID();
-  log.error({ err: error, requestId }, "unhandled error in otlp traces route");
-  return protobufStatusResponse(500, `Internal server error (request id ${requestId})`);
+  const { status, body } = toPublicError(error);
+  const message = body.requestId ? `${body.message} (request id ${body.requestId})` : body.message;
+  return protobufStatusResponse(status, message);
 }
 
 function protobufStatusResponse(httpStatus: number, message: string): Response {

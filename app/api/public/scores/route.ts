@@ -2,7 +2,7 @@ import { getDb, getPool } from "@/server/db/client";
 import { getEnv } from "@/server/env";
 import { readJsonBody } from "@/server/http/body";
 import { jsonResponse, withErrorHandling } from "@/server/http/responses";
-import { rethrowUnavailable } from "@/server/ingestion/database-errors";
+import { rethrowUnavailable } from "@/server/db/database-errors";
 import { authenticatePublicRequest } from "@/server/ingestion/public-auth";
 import { createScore, listScores } from "@/server/ingestion/scores-api";
 

@@ -19,6 +19,7 @@ import { ChartDataTable } from "./chart-data-table";
 import { ChartLegend } from "./chart-legend";
 import { AXIS_TICK_STYLE, getChartColor, GRID_STROKE } from "./chart-colors";
 import { ChartTooltipBox } from "./chart-tooltip";
+import { isIsolatedPoint } from "./isolated-points";
 
 export interface TimeSeriesPoint {
   /** ISO instant at which the bucket starts. */
@@ -41,8 +42,8 @@ export interface TimeSeriesChartProps<Point extends TimeSeriesPoint> {
   /** "area" and "bar" suit counts and sums; "line" suits values that do not add up (p95). */
   kind?: "area" | "bar" | "line";
   stacked?: boolean;
-  /** Line shape of "area" and "line"; "linear" never suggests values between buckets. */
-  curve?: "monotone" | "linear";
+  /** Whether values are counts: y-axis ticks then fall on whole numbers, so no label repeats. */
+  isInteger?: boolean;
   /** Fixed y-axis range, e.g. [0, 1] for shares. */
   yDomain?: [number, number];
   /** Explicit y-axis ticks (the axis then spans them), e.g. from getDurationTicks. */
@@ -85,6 +86,28 @@ function getYDomain<Point extends TimeSeriesPoint>(
 
 const CHART_MARGIN = { top: 6, right: 8, bottom: 0, left: 0 };
 
+// Straight segments from one bucket's value to the next: a spline bends between buckets, where
+// there is no data, and can rise before the first bucket that has any.
+const LINE_CURVE = "linear";
+
+const ISOLATED_DOT_RADIUS_PX = 2.5;
+
+interface DotArgs {
+  cx?: number;
+  cy?: number;
+  index?: number;
+}
+
+/** Renders a dot on a point without neighbours, which a line alone would not show. */
+function renderIsolatedDot(args: DotArgs, values: unknown[], color: string) {
+  const index = args.index ?? -1;
+  const key = `dot-${index}`;
+  if (args.cx === undefined || args.cy === undefined || !isIsolatedPoint(values, index)) {
+    return <g key={key} />;
+  }
+  return <circle key={key} cx={args.cx} cy={args.cy} r={ISOLATED_DOT_RADIUS_PX} fill={color} />;
+}
+
 interface ChartFrameProps {
   kind: "area" | "bar" | "line";
   data: unknown[];
@@ -119,7 +142,6 @@ function ChartFrame({ kind, children, ...chartProps }: ChartFrameProps) {
 /** A chart of values per time bucket; it draws what it is given and never fetches. */
 export function TimeSeriesChart<Point extends TimeSeriesPoint>(props: TimeSeriesChartProps<Point>) {
   const { data, series, granularity, timeZone, kind = "area", stacked = false } = props;
-  const curve = props.curve ?? (kind === "line" ? "linear" : "monotone");
   const height = props.height ?? 200;
   const formatAxis = props.formatAxisValue ?? props.formatValue ?? String;
   const colorOf = (key: string) => {
@@ -140,8 +162,11 @@ export function TimeSeriesChart<Point extends TimeSeriesPoint>(props: TimeSeries
       <ResponsiveContainer width="100%" height={height}>
         <ChartFrame kind={kind} data={data}>
           <CartesianGrid vertical={false} stroke={GRID_STROKE} strokeDasharray="3 3" />
+          {/* A band scale for every kind puts each bucket at the centre of its slot, as bars are,
+              so the same day sits at the same x in line, area and bar charts side by side. */}
           <XAxis
             dataKey="bucketStart"
+            scale="band"
             tickFormatter={(value: string) => formatBucketLabel(value, granularity, timeZone)}
             tick={AXIS_TICK_STYLE}
             tickLine={false}
@@ -157,7 +182,7 @@ export function TimeSeriesChart<Point extends TimeSeriesPoint>(props: TimeSeries
             width={56}
             domain={getYDomain(props)}
             ticks={props.yTicks}
-            allowDecimals
+            allowDecimals={!props.isInteger}
           />
           <Tooltip
             cursor={{ fill: "var(--muted)", stroke: "var(--border)" }}
@@ -181,6 +206,7 @@ export function TimeSeriesChart<Point extends TimeSeriesPoint>(props: TimeSeries
               );
             }
             if (kind === "line") {
+              const values = data.map((point) => point[item.key]);
               return (
                 <Line
                   key={item.key}
@@ -188,9 +214,10 @@ export function TimeSeriesChart<Point extends TimeSeriesPoint>(props: TimeSeries
                   name={item.label}
                   stroke={color}
                   strokeWidth={1.75}
-                  dot={false}
+                  dot={(args: DotArgs) => renderIsolatedDot(args, values, color)}
+                  activeDot={{ r: 3 }}
                   connectNulls={false}
-                  type={curve}
+                  type={LINE_CURVE}
                   isAnimationActive={false}
                 />
               );
@@ -205,7 +232,7 @@ export function TimeSeriesChart<Point extends TimeSeriesPoint>(props: TimeSeries
                 fillOpacity={0.08}
                 strokeWidth={1.5}
                 stackId={stackId}
-                type={curve}
+                type={LINE_CURVE}
                 isAnimationActive={false}
               />
             );

@@ -56,6 +56,7 @@ export function ActivityChartCard({
         ]}
         granularity={state.data?.window.granularity ?? "day"}
         timeZone={timeZone}
+        isInteger
         formatValue={(value) => formatCount(value)}
         formatAxisValue={(value) => formatCount(value, true)}
         height={CHART_HEIGHT_PX}
@@ -133,6 +134,7 @@ export function TokensChartCard({
         ]}
         granularity={state.data?.window.granularity ?? "day"}
         timeZone={timeZone}
+        isInteger
         formatValue={formatTokens}
         formatAxisValue={(value) => formatCount(value, true)}
         height={CHART_HEIGHT_PX}

@@ -38,16 +38,22 @@ export function AppShell({ projects, currentProject, user, children }: AppShellP
       <TooltipProvider delayDuration={200}>
         <TopBarSlotsProvider>
           <div className="flex min-h-screen">
-            <aside className="sticky top-0 flex h-screen w-56 shrink-0 flex-col gap-4 border-r border-sidebar-border bg-sidebar px-3 py-3">
-              <Wordmark />
-              <Suspense>
-                <ProjectSwitcher projects={projects} currentProjectId={currentProject.id} />
-              </Suspense>
-              <SidebarNav projectId={currentProject.id} />
-              <div className="mt-auto border-t border-sidebar-border pt-2">
-                <UserMenu user={user} />
-              </div>
-            </aside>
+            {/* The column stretches to the page's height so its background never ends at the
+                fold; the sidebar inside it stays in view while the page scrolls. */}
+            <div className="w-56 shrink-0 border-r border-sidebar-border bg-sidebar">
+              <aside className="sticky top-0 flex h-screen flex-col gap-4 px-3 py-3">
+                <Wordmark />
+                <Suspense>
+                  <ProjectSwitcher projects={projects} currentProjectId={currentProject.id} />
+                </Suspense>
+                <Suspense>
+                  <SidebarNav projectId={currentProject.id} />
+                </Suspense>
+                <div className="mt-auto border-t border-sidebar-border pt-2">
+                  <UserMenu user={user} />
+                </div>
+              </aside>
+            </div>
             <div className="flex min-w-0 flex-1 flex-col">
               <TopBar projectName={currentProject.name} />
               <main className="flex-1 px-5 py-4">{children}</main>

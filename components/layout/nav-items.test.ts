@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { getProjectSection, getSwitchedProjectPath } from "./nav-items";
+import { getProjectSection, getRangeQuery, getSwitchedProjectPath } from "./nav-items";
 
 describe("getProjectSection", () => {
   it("returns the section of a list page", () => {
@@ -28,5 +28,26 @@ describe("getSwitchedProjectPath", () => {
 
   it("keeps the overview", () => {
     expect(getSwitchedProjectPath("/project/p1", "?range=30d", "p2")).toBe("/project/p2?range=30d");
+  });
+});
+
+describe("getRangeQuery", () => {
+  it("keeps a preset", () => {
+    expect(getRangeQuery(new URLSearchParams("range=24h"))).toBe("?range=24h");
+  });
+
+  it("keeps custom dates", () => {
+    expect(getRangeQuery(new URLSearchParams("from=2026-06-01&to=2026-06-07"))).toBe(
+      "?from=2026-06-01&to=2026-06-07",
+    );
+  });
+
+  it("drops filters, sort and page", () => {
+    const search = new URLSearchParams("name=chat&sort=cost.desc&page=3&range=30d&user=u1");
+    expect(getRangeQuery(search)).toBe("?range=30d");
+  });
+
+  it("returns empty without a range", () => {
+    expect(getRangeQuery(new URLSearchParams("name=chat"))).toBe("");
   });
 });

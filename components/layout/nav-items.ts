@@ -29,3 +29,20 @@ export function getSwitchedProjectPath(pathname: string, search: string, project
   const base = `/project/${encodeURIComponent(projectId)}`;
   return `${section ? `${base}/${section}` : base}${search}`;
 }
+
+/** Query parameters of a time range, as the overview and the explorer pages read them. */
+export const RANGE_PARAM_NAMES = ["range", "from", "to"] as const;
+
+/**
+ * Returns the time range of the current query as a query string ("?range=24h" or
+ * "?from=…&to=…"), or "" without one. Filters and pages stay behind, because they belong to the
+ * section they were set on.
+ */
+export function getRangeQuery(searchParams: URLSearchParams): string {
+  const range = new URLSearchParams();
+  for (const name of RANGE_PARAM_NAMES) {
+    const value = searchParams.get(name);
+    if (value) range.set(name, value);
+  }
+  return range.size > 0 ? `?${range.toString()}` : "";
+}

@@ -1,12 +1,14 @@
 "use client";
 
 import Link from "next/link";
-import { usePathname } from "next/navigation";
+import { usePathname, useSearchParams } from "next/navigation";
 import { cn } from "@/lib/utils";
-import { getProjectSection, PROJECT_NAV_ITEMS } from "./nav-items";
+import { getProjectSection, getRangeQuery, PROJECT_NAV_ITEMS } from "./nav-items";
 
+/** Renders links to the project's sections, each keeping the current time range. */
 export function SidebarNav({ projectId }: { projectId: string }) {
   const section = getProjectSection(usePathname());
+  const rangeQuery = getRangeQuery(useSearchParams());
   const base = `/project/${encodeURIComponent(projectId)}`;
   return (
     <nav aria-label="Project" className="flex flex-col gap-0.5">
@@ -15,7 +17,7 @@ export function SidebarNav({ projectId }: { projectId: string }) {
         return (
           <Link
             key={label}
-            href={segment ? `${base}/${segment}` : base}
+            href={`${segment ? `${base}/${segment}` : base}${rangeQuery}`}
             aria-current={isActive ? "page" : undefined}
             className={cn(
               "flex h-8 items-center gap-2 rounded-md px-2 text-[13px] text-sidebar-foreground " +

@@ -2,8 +2,9 @@ import { getLocalDatesWindow, validateCustomWindow } from "@/lib/time/windows";
 
 /**
  * The time range of the explorer pages (traces, sessions, users), kept in the URL as
- * `?range=24h` or `?from=YYYY-MM-DD&to=YYYY-MM-DD` (whole local days in the display zone), the
- * same parameters the overview uses, so a range survives switching sections.
+ * `?range=24h` or `?from=YYYY-MM-DD&to=YYYY-MM-DD` (whole local days in the display zone). The
+ * overview reads the same parameters and the sidebar links carry them, so a range survives
+ * switching sections. The overview has no 1h or 90d preset and shows its default for those.
  */
 
 export const EXPLORER_PRESETS = ["1h", "24h", "7d", "30d", "90d"] as const;

@@ -1,5 +1,5 @@
 import { Tooltip, TooltipContent, TooltipTrigger } from "@/components/ui/tooltip";
-import { formatCost, UNKNOWN_COST_LABEL } from "@/lib/time/format";
+import { formatCost, formatCountOf, UNKNOWN_COST_LABEL } from "@/lib/time/format";
 import { cn } from "@/lib/utils";
 
 interface CostValueProps {
@@ -29,7 +29,7 @@ export function CostValue({ usd, unpricedCount = 0, className }: CostValueProps)
         </span>
       </TooltipTrigger>
       <TooltipContent>
-        {unpricedCount} generation{unpricedCount === 1 ? "" : "s"} without a price left out
+        {formatCountOf(unpricedCount, "generation")} without a price left out
       </TooltipContent>
     </Tooltip>
   );

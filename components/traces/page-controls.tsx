@@ -2,24 +2,25 @@
 
 import { ChevronLeft, ChevronRight } from "lucide-react";
 import { Button } from "@/components/ui/button";
-import { formatCount } from "@/lib/time/format";
+import { formatCount, formatCountOf } from "@/lib/time/format";
 
 interface PageControlsProps {
   page: number;
   totalPages: number;
   totalItems: number;
+  /** Singular noun of the items, e.g. "session"; it is pluralised by count. */
   noun: string;
   onPage: (page: number) => void;
 }
 
-/** "1–50 of 1,234 users" with previous and next buttons. */
+/** "Page 1 of 25 · 1,234 users" with previous and next buttons. */
 export function PageControls({ page, totalPages, totalItems, noun, onPage }: PageControlsProps) {
   if (totalItems === 0) return null;
   return (
     <div className="flex items-center justify-between gap-2 px-1 py-2 text-xs text-muted-foreground">
       <span>
         Page {formatCount(page)} of {formatCount(Math.max(totalPages, 1))} ·{" "}
-        {formatCount(totalItems)} {noun}
+        {formatCountOf(totalItems, noun)}
       </span>
       <div className="flex items-center gap-1">
         <Button variant="outline" size="sm" disabled={page <= 1} onClick={() => onPage(page - 1)}>

@@ -4,11 +4,13 @@ import {
   formatCompactDuration,
   formatCost,
   formatCount,
+  formatCountOf,
   formatDate,
   formatDuration,
   formatPercent,
   formatTimestamp,
   formatTokens,
+  pluralize,
 } from "./format";
 
 const LATE_UTC_EVENING = "2026-06-29T03:00:00Z";
@@ -127,5 +129,25 @@ describe("formatPercent", () => {
 
   it("shows a dash when there is nothing to divide", () => {
     expect(formatPercent(null)).toBe("–");
+  });
+});
+
+describe("pluralize and formatCountOf", () => {
+  it("uses the singular for exactly one", () => {
+    expect(formatCountOf(1, "session")).toBe("1 session");
+  });
+
+  it("uses the plural for zero and many", () => {
+    expect(formatCountOf(0, "user")).toBe("0 users");
+    expect(formatCountOf(12_345, "trace")).toBe("12,345 traces");
+  });
+
+  it("takes an irregular plural", () => {
+    expect(pluralize(2, "entry", "entries")).toBe("entries");
+    expect(pluralize(1, "entry", "entries")).toBe("entry");
+  });
+
+  it("compacts large counts", () => {
+    expect(formatCountOf(8_500, "observation", { compact: true })).toBe("8.5K observations");
   });
 });

@@ -125,6 +125,23 @@ export function formatCount(value: number | null | undefined, compact = false): 
   return Math.round(value).toLocaleString("en-US");
 }
 
+/**
+ * Returns `noun` for a count of exactly one, else `plural`, which defaults to `noun` + "s"
+ * ("1 trace", "0 traces"). Pass `plural` for irregular nouns ("1 entry", "2 entries").
+ */
+export function pluralize(count: number, noun: string, plural = `${noun}s`): string {
+  return count === 1 ? noun : plural;
+}
+
+/** Formats a count with its noun in the right number: "1 session", "12,345 sessions". */
+export function formatCountOf(
+  count: number,
+  noun: string,
+  options: { plural?: string; compact?: boolean } = {},
+): string {
+  return `${formatCount(count, options.compact)} ${pluralize(count, noun, options.plural)}`;
+}
+
 /** Token counts: "812", "12,345", and compact from 100k ("1.2M") so tiles stay narrow. */
 export function formatTokens(value: number | null | undefined): string {
   if (value === null || value === undefined || !Number.isFinite(value)) return MISSING_VALUE;

@@ -2,6 +2,7 @@
 
 import { ChevronDown, ChevronRight } from "lucide-react";
 import { useState } from "react";
+import { formatCountOf } from "@/lib/time/format";
 import { cn } from "@/lib/utils";
 import { isJsonContainer, stringifyJsonBounded } from "./json-text";
 
@@ -125,7 +126,7 @@ export function JsonNode({ name, value, depth, expandDepth }: JsonNodeProps) {
     ? value.map((child, index): [number, unknown] => [index, child])
     : Object.entries(value);
   const noun = isArray ? "item" : "key";
-  const counted = `${entries.length} ${noun}${entries.length === 1 ? "" : "s"}`;
+  const counted = formatCountOf(entries.length, noun);
   let summary = isArray ? `[${counted}]` : `{${counted}}`;
   if (entries.length === 0) summary = isArray ? "[]" : "{}";
   const Chevron = isOpen ? ChevronDown : ChevronRight;

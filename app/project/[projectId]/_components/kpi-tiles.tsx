@@ -2,9 +2,11 @@ import { Stat } from "@/components/ui/stat";
 import {
   formatCost,
   formatCount,
+  formatCountOf,
   formatDuration,
   formatPercent,
   formatTokens,
+  pluralize,
 } from "@/lib/time/format";
 import type { LatencySummary, OverviewTotalsData } from "./overview-types";
 
@@ -22,13 +24,17 @@ function describeUnpriced(totals: OverviewTotalsData): string {
   if (totals.generationCount === 0) return "no generations";
   const unpriced = totals.generationCount - totals.costKnownCount;
   if (unpriced <= 0) return "every generation priced";
-  return `${formatCount(unpriced)} generations without price`;
+  return `${formatCountOf(unpriced, "generation")} without price`;
 }
 
 function describeFeedback(totals: OverviewTotalsData): string {
   if (totals.feedbackCount === 0) return "no feedback scores yet";
   const positive = formatCount(totals.feedbackPositiveCount);
-  return `${positive} of ${formatCount(totals.feedbackCount)} feedback scores`;
+  return `${positive} of ${formatCountOf(totals.feedbackCount, "feedback score")}`;
+}
+
+function describeErrors(totals: OverviewTotalsData): string {
+  return `${formatCount(totals.errorTraceCount)} of ${formatCountOf(totals.traceCount, "trace")}`;
 }
 
 /** The six headline numbers of the window. */
@@ -40,13 +46,21 @@ export function KpiTiles({ totals, latency }: KpiTilesProps) {
         label="Traces"
         isLoading={isTotalsLoading}
         value={formatTileCount(totals?.traceCount)}
-        hint={totals ? `${formatCount(totals.observationCount, true)} observations` : undefined}
+        hint={
+          totals
+            ? formatCountOf(totals.observationCount, "observation", { compact: true })
+            : undefined
+        }
       />
       <Stat
         label="Generations"
         isLoading={isTotalsLoading}
         value={formatTileCount(totals?.generationCount)}
-        hint={totals ? `${formatTokens(totals.totalTokens)} tokens` : undefined}
+        hint={
+          totals
+            ? `${formatTokens(totals.totalTokens)} ${pluralize(totals.totalTokens, "token")}`
+            : undefined
+        }
       />
       <Stat
         label="Total cost"
@@ -68,11 +82,7 @@ export function KpiTiles({ totals, latency }: KpiTilesProps) {
         label="Trace error rate"
         isLoading={isTotalsLoading}
         value={formatPercent(totals?.errorRate)}
-        hint={
-          totals
-            ? `${formatCount(totals.errorTraceCount)} of ${formatCount(totals.traceCount)} traces`
-            : undefined
-        }
+        hint={totals ? describeErrors(totals) : undefined}
       />
       <Stat
         label="Helpful feedback"

@@ -16,6 +16,7 @@ import {
 import { TimeRangePicker } from "@/components/traces/time-range-picker";
 import { TracesTable } from "@/components/traces/traces-table";
 import { useExplorerRange } from "@/components/traces/use-explorer-range";
+import { formatCountOf } from "@/lib/time/format";
 import { useTRPC } from "@/lib/trpc/react";
 import { TraceFilterBar } from "./trace-filter-bar";
 import {
@@ -142,7 +143,7 @@ export function TracesExplorer({ projectId }: { projectId: string }) {
           className="flex items-center justify-between px-1 text-xs text-muted-foreground"
         >
           <span>
-            {rows.length.toLocaleString("en-US")} trace{rows.length === 1 ? "" : "s"} shown
+            {formatCountOf(rows.length, "trace")} shown
             {hasNextPage ? "" : " · end of list"}
           </span>
           {hasNextPage ? (

@@ -156,7 +156,7 @@ export function UsersExplorer({ projectId }: { projectId: string }) {
           page={users.data.page}
           totalPages={users.data.totalPages}
           totalItems={users.data.totalItems}
-          noun="users"
+          noun="user"
           onPage={(page) => setState({ page })}
         />
       ) : null}

@@ -3,7 +3,7 @@ import { CostValue } from "@/components/traces/cost-value";
 import { LevelBadge } from "@/components/traces/level-badge";
 import { traceHref, userHref } from "@/components/traces/links";
 import type { SessionDetail } from "@/components/traces/router-types";
-import { formatDuration, formatTimestamp, formatTokens } from "@/lib/time/format";
+import { formatDuration, formatTimestamp, formatTokens, pluralize } from "@/lib/time/format";
 
 type SessionTrace = SessionDetail["traces"][number];
 
@@ -56,7 +56,9 @@ export function SessionTraceCard({ projectId, trace, index, timeZone }: SessionT
         ) : null}
         <span className="ml-auto flex items-center gap-3 text-muted-foreground tabular-nums">
           <span>{formatDuration(a.latencyMs)}</span>
-          <span>{formatTokens(a.totalTokens)} tokens</span>
+          <span>
+            {formatTokens(a.totalTokens)} {pluralize(a.totalTokens ?? 0, "token")}
+          </span>
           <CostValue usd={a.totalCost} unpricedCount={a.unpricedGenerationCount} />
         </span>
       </div>

@@ -7,7 +7,7 @@ import { LevelBadge } from "@/components/traces/level-badge";
 import { ObservationTypeBadge } from "@/components/traces/observation-type-badge";
 import type { ObservationSummary, TraceDetail } from "@/components/traces/router-types";
 import { computeVisibleTreeRows, type VisibleTreeRow } from "@/components/traces/tree-rows";
-import { formatDuration } from "@/lib/time/format";
+import { formatCountOf, formatDuration } from "@/lib/time/format";
 import { cn } from "@/lib/utils";
 import { createTimelineScale, positionBar, type TimelineScale } from "./timeline-scale";
 
@@ -105,7 +105,7 @@ function TreeRow({ row, scale, isSelected, onSelect, onToggle, onFocus }: RowPro
       >
         <CornerDownRight className="size-3 shrink-0 text-muted-foreground" aria-hidden />
         <span className="truncate text-muted-foreground">
-          Depth limit reached: {row.hiddenCount.toLocaleString("en-US")} deeper observations
+          Depth limit reached: {formatCountOf(row.hiddenCount, "deeper observation")}
         </span>
         <Button
           variant="link"

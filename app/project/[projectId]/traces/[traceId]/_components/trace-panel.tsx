@@ -1,6 +1,7 @@
 import { JsonViewer } from "@/components/traces/json-viewer/json-viewer";
 import type { TraceDetail } from "@/components/traces/router-types";
 import { ScoresList } from "@/components/traces/scores-list";
+import { formatCountOf } from "@/lib/time/format";
 
 /** Shows the trace's own input, output, metadata and scores when no observation is selected. */
 export function TracePanel({ detail, timeZone }: { detail: TraceDetail; timeZone: string }) {
@@ -16,8 +17,8 @@ export function TracePanel({ detail, timeZone }: { detail: TraceDetail; timeZone
         <ScoresList scores={traceScores} timeZone={timeZone} />
         {detail.scores.length > traceScores.length ? (
           <p className="text-[11px] text-muted-foreground">
-            {detail.scores.length - traceScores.length} more on observations; select one to see
-            them.
+            {formatCountOf(detail.scores.length - traceScores.length, "more score")} on
+            observations; select one to see them.
           </p>
         ) : null}
       </section>

@@ -1,17 +1,7 @@
 import { Badge } from "@/components/ui/badge";
 import { formatTimestamp } from "@/lib/time/format";
 import type { ScoreRecord } from "./router-types";
-
-function scoreValue(score: ScoreRecord): string {
-  if (score.dataType === "CATEGORICAL") return score.stringValue ?? "–";
-  if (score.dataType === "BOOLEAN") {
-    if (score.stringValue) return score.stringValue;
-    if (score.value === 1) return "True";
-    if (score.value === 0) return "False";
-    return "–";
-  }
-  return score.value === null ? "–" : String(Number(score.value.toPrecision(6)));
-}
+import { formatScoreValue } from "./score-value";
 
 /** Lists scores with name, value, source and comment, or "No scores" when there are none. */
 export function ScoresList({ scores, timeZone }: { scores: ScoreRecord[]; timeZone: string }) {
@@ -22,7 +12,7 @@ export function ScoresList({ scores, timeZone }: { scores: ScoreRecord[]; timeZo
         <li key={score.id} className="flex flex-col gap-0.5 px-2.5 py-1.5">
           <div className="flex items-center gap-2">
             <span className="font-medium">{score.name}</span>
-            <span className="font-mono text-xs tabular-nums">{scoreValue(score)}</span>
+            <span className="font-mono text-xs tabular-nums">{formatScoreValue(score)}</span>
             <Badge variant="secondary" className="font-normal">
               {score.source.toLowerCase()}
             </Badge>

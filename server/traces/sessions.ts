@@ -1,9 +1,10 @@
 import { AppError } from "../errors";
-import { EMPTY_AGGREGATES, loadTraceAggregates } from "./aggregates";
+import { AGGREGATE_SQL, EMPTY_AGGREGATES, loadTraceAggregates } from "./aggregates";
 import { toTraceSummary } from "./list-traces";
 import { loadScores, type ScoreRecord } from "./scores";
 import { queryRows, rawSql, sql, type Sql, type SqlClient } from "./sql";
 import {
+  groupConditions,
   listTraceGroups,
   type GroupFilters,
   type GroupSort,
@@ -21,6 +22,11 @@ export interface SessionRow {
   traceCount: number;
   firstSeen: Date;
   lastSeen: Date;
+  /**
+   * Milliseconds from the first trace's timestamp to the latest trace end, where a trace ends at
+   * its timestamp plus its latency, so a session of one trace lasts as long as that trace.
+   */
+  durationMs: number;
   totalTokens: number | null;
   totalCost: number | null;
   /** Up to five of the session's user ids. */
@@ -28,17 +34,50 @@ export interface SessionRow {
   userCount: number;
 }
 
-function toSessionRow(group: TraceGroupRow): SessionRow {
+function toSessionRow(group: TraceGroupRow, lastEnd: Date | undefined): SessionRow {
+  const end = lastEnd ?? group.lastSeen;
   return {
     sessionId: group.key,
     traceCount: group.traceCount,
     firstSeen: group.firstSeen,
     lastSeen: group.lastSeen,
+    durationMs: Math.max(0, end.getTime() - group.firstSeen.getTime()),
     totalTokens: group.totalTokens,
     totalCost: group.totalCost,
     userIds: group.related,
     userCount: group.relatedCount,
   };
+}
+
+interface SessionEndRow {
+  key: string;
+  last_end: Date;
+}
+
+// Trace latency as the trace pages show it: first observation start to last observation end.
+// A trace without observations ends at its timestamp.
+async function loadSessionEnds(
+  db: SqlClient,
+  projectId: string,
+  filters: GroupFilters,
+  sessionIds: string[],
+): Promise<Map<string, Date>> {
+  if (sessionIds.length === 0) return new Map();
+  const rows = await queryRows<SessionEndRow>(
+    db,
+    sql`SELECT t.session_id AS key,
+        max(t.timestamp + coalesce(span.latency_ms, 0) * interval '1 millisecond') AS last_end
+      FROM traces t
+      LEFT JOIN LATERAL (
+        SELECT ${rawSql(AGGREGATE_SQL.latency)} AS latency_ms
+        FROM observations o
+        WHERE o.project_id = ${projectId} AND o.trace_id = t.id
+      ) span ON true
+      WHERE ${groupConditions(projectId, "session_id", filters)}
+        AND t.session_id = ANY(${sessionIds}::text[])
+      GROUP BY t.session_id`,
+  );
+  return new Map(rows.map((row) => [row.key, row.last_end]));
 }
 
 export async function listSessions(
@@ -49,7 +88,13 @@ export async function listSessions(
   pagination: { page: number; limit: number },
 ): Promise<NumberedPage<SessionRow>> {
   const page = await listTraceGroups(db, projectId, "session_id", filters, sort, pagination);
-  return { ...page, rows: page.rows.map(toSessionRow) };
+  const ends = await loadSessionEnds(
+    db,
+    projectId,
+    filters,
+    page.rows.map((group) => group.key),
+  );
+  return { ...page, rows: page.rows.map((group) => toSessionRow(group, ends.get(group.key))) };
 }
 
 /** A value's first characters, for a conversation view; `truncated` when there is more. */
@@ -133,9 +178,10 @@ export async function getSessionOrThrow(
   const group = groups.rows[0];
   if (!group) throw new AppError("NOT_FOUND", `Session ${sessionId} not found in this project`);
 
-  const [traceRows, scores] = await Promise.all([
+  const [traceRows, scores, ends] = await Promise.all([
     loadSessionTraces(db, projectId, sessionId),
     loadScores(db, projectId, { sessionId }),
+    loadSessionEnds(db, projectId, { key: sessionId }, [sessionId]),
   ]);
   const shown = traceRows.slice(0, MAX_SESSION_TRACES);
   const aggregates = await loadTraceAggregates(
@@ -150,7 +196,7 @@ export async function getSessionOrThrow(
     outputPreview: toPreview(row.output_preview),
   }));
   return {
-    ...toSessionRow(group),
+    ...toSessionRow(group, ends.get(sessionId)),
     traces,
     truncated: traceRows.length > MAX_SESSION_TRACES,
     scores,

@@ -68,7 +68,12 @@ const OTHER_COLUMN: Record<GroupColumn, GroupColumn> = {
 
 const RELATED_SAMPLE_SIZE = 5;
 
-function groupConditions(projectId: string, column: GroupColumn, filters: GroupFilters): Sql {
+/** The WHERE condition on traces `t` of the groups of `column` that match `filters`. */
+export function groupConditions(
+  projectId: string,
+  column: GroupColumn,
+  filters: GroupFilters,
+): Sql {
   const conditions = [sql`t.project_id = ${projectId}`, sql`t.${rawSql(column)} IS NOT NULL`];
   if (filters.from) conditions.push(sql`t.timestamp >= ${filters.from}`);
   if (filters.to) conditions.push(sql`t.timestamp < ${filters.to}`);

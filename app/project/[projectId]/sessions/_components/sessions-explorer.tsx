@@ -26,13 +26,7 @@ import { SortHeader, type SortState } from "@/components/traces/sort-header";
 import { TimeRangePicker } from "@/components/traces/time-range-picker";
 import { useExplorerRange } from "@/components/traces/use-explorer-range";
 import { useGroupListState } from "@/components/traces/use-group-list-state";
-import {
-  formatCount,
-  formatDuration,
-  formatTimestamp,
-  formatTokens,
-  MISSING_VALUE,
-} from "@/lib/time/format";
+import { formatCount, formatDuration, formatTimestamp, formatTokens } from "@/lib/time/format";
 import { useTRPC } from "@/lib/trpc/react";
 
 const PAGE_SIZE = 50;
@@ -56,7 +50,10 @@ function SessionsTable({ projectId, rows, sort, onSort, timeZone }: SessionsTabl
           <TableHead>Users</TableHead>
           <SortHeader label="First trace" field="firstSeen" {...sortProps} />
           <SortHeader label="Last trace" field="lastSeen" {...sortProps} />
-          <TableHead className="text-right" title="From the first to the last trace">
+          <TableHead
+            className="text-right"
+            title="From the start of the first trace to the end of the last"
+          >
             Duration
           </TableHead>
           <SortHeader label="Tokens" field="tokens" className="text-right" {...sortProps} />
@@ -101,9 +98,7 @@ function SessionsTable({ projectId, rows, sort, onSort, timeZone }: SessionsTabl
               {formatTimestamp(row.lastSeen, timeZone)}
             </TableCell>
             <TableCell className="text-right whitespace-nowrap tabular-nums">
-              {row.traceCount > 1
-                ? formatDuration(row.lastSeen.getTime() - row.firstSeen.getTime())
-                : MISSING_VALUE}
+              {formatDuration(row.durationMs)}
             </TableCell>
             <TableCell className="text-right tabular-nums">
               {formatTokens(row.totalTokens)}
@@ -185,7 +180,7 @@ export function SessionsExplorer({ projectId }: { projectId: string }) {
           page={sessions.data.page}
           totalPages={sessions.data.totalPages}
           totalItems={sessions.data.totalItems}
-          noun="sessions"
+          noun="session"
           onPage={(page) => setState({ page })}
         />
       ) : null}

@@ -99,10 +99,7 @@ export function SessionDetailView({
             </Link>
           ))}
         />
-        <Stat
-          label="Duration"
-          value={formatDuration(session.lastSeen.getTime() - session.firstSeen.getTime())}
-        />
+        <Stat label="Duration" value={formatDuration(session.durationMs)} />
         <Stat label="Tokens" value={formatTokens(session.totalTokens)} />
         <Stat label="Cost" value={<CostValue usd={session.totalCost} />} />
       </div>

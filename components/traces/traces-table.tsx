@@ -101,18 +101,20 @@ export function TracesTable({
   const router = useRouter();
   const sortProps = { sort, onSort };
   return (
+    // Fixed layout: every column but Name has a set width, so Name takes the rest of the row.
+    // Ids are often short or missing and truncate with the full id as their title.
     <Table className="table-fixed">
       <TableHeader>
         <TableRow className="hover:bg-transparent">
-          <Header label="Time" field="timestamp" className="w-[150px]" {...sortProps} />
+          <Header label="Time" field="timestamp" className="w-[148px]" {...sortProps} />
           <TableHead>Name</TableHead>
-          {hideUser ? null : <TableHead className="w-[14%]">User</TableHead>}
-          <TableHead className="w-[12%]">Session</TableHead>
-          <TableHead className="w-14 text-right">Obs.</TableHead>
-          <Header label="Latency" field="latency" className="w-[84px] text-right" {...sortProps} />
-          <Header label="Tokens" field="tokens" className="w-[78px] text-right" {...sortProps} />
-          <Header label="Cost" field="cost" className="w-[96px] text-right" {...sortProps} />
-          <TableHead className="w-[15%]">Level · tags</TableHead>
+          {hideUser ? null : <TableHead className="w-[9%]">User</TableHead>}
+          <TableHead className="w-[9%]">Session</TableHead>
+          <TableHead className="w-12 text-right">Obs.</TableHead>
+          <Header label="Latency" field="latency" className="w-20 text-right" {...sortProps} />
+          <Header label="Tokens" field="tokens" className="w-[72px] text-right" {...sortProps} />
+          <Header label="Cost" field="cost" className="w-[88px] text-right" {...sortProps} />
+          <TableHead className="w-[11%]">Level · tags</TableHead>
         </TableRow>
       </TableHeader>
       <TableBody>

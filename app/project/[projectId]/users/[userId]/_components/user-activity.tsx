@@ -11,7 +11,7 @@ import { sessionHref } from "@/components/traces/links";
 import { TimeRangePicker } from "@/components/traces/time-range-picker";
 import { TracesTable } from "@/components/traces/traces-table";
 import { useExplorerRange } from "@/components/traces/use-explorer-range";
-import { formatCount, formatTimestamp } from "@/lib/time/format";
+import { formatCount, formatCountOf, formatTimestamp } from "@/lib/time/format";
 import { useTRPC } from "@/lib/trpc/react";
 
 const TRACE_PAGE_SIZE = 25;
@@ -47,7 +47,8 @@ export function UserActivity({ projectId, userId }: { projectId: string; userId:
         </h2>
         <TimeRangePicker range={range} timeZone={timeZone} onChange={setRange} />
       </div>
-      <div className="grid gap-3 xl:grid-cols-[minmax(0,2.2fr)_minmax(0,1fr)]">
+      {/* Side by side only on wide screens: below that the trace table needs the full width. */}
+      <div className="grid gap-3 2xl:grid-cols-[minmax(0,2.2fr)_minmax(0,1fr)]">
         <Card className="overflow-hidden">
           <CardHeader>
             <CardTitle>Traces</CardTitle>
@@ -99,10 +100,10 @@ export function UserActivity({ projectId, userId }: { projectId: string; userId:
                     {session.sessionId}
                   </Link>
                   <span className="text-muted-foreground tabular-nums">
-                    {session.traceCount} trace{session.traceCount === 1 ? "" : "s"}
+                    {formatCountOf(session.traceCount, "trace")}
                   </span>
                   <CostValue usd={session.totalCost} className="w-16 text-right" />
-                  <span className="hidden text-muted-foreground tabular-nums 2xl:inline">
+                  <span className="text-muted-foreground tabular-nums">
                     {formatTimestamp(session.lastSeen, timeZone)}
                   </span>
                 </li>

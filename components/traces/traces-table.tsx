@@ -108,7 +108,7 @@ export function TracesTable({
         <TableRow className="hover:bg-transparent">
           <Header label="Time" field="timestamp" className="w-[148px]" {...sortProps} />
           <TableHead>Name</TableHead>
-          {hideUser ? null : <TableHead className="w-[9%]">User</TableHead>}
+          {hideUser ? null : <TableHead className="w-[12%]">User</TableHead>}
           <TableHead className="w-[9%]">Session</TableHead>
           <TableHead className="w-12 text-right">Obs.</TableHead>
           <Header label="Latency" field="latency" className="w-20 text-right" {...sortProps} />

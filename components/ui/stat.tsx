@@ -32,7 +32,8 @@ export function Stat({ label, value, hint, icon, isLoading, className, ...props 
       ) : (
         <div className="truncate text-xl leading-6 font-semibold tabular-nums">{value}</div>
       )}
-      {hint ? <div className="truncate text-[11px] text-muted-foreground">{hint}</div> : null}
+      {/* Two lines before it truncates: six tiles in a row leave about 160 px each at 1280 px. */}
+      {hint ? <div className="line-clamp-2 text-[11px] text-muted-foreground">{hint}</div> : null}
     </div>
   );
 }

@@ -24,13 +24,19 @@ interface QueryState<T> {
 
 const SKELETON_ROWS = 5;
 
-/** The cost figure with a bar showing its share of the largest cost in the list. */
+/**
+ * The cost figure with a bar showing its share of the largest cost in the list. The bar shows
+ * from 1400 px of viewport, where a half-width card has room for it beside a long model name.
+ */
 function CostCell({ cost, maxCost }: { cost: number | null; maxCost: number }) {
   const share = cost !== null && maxCost > 0 ? cost / maxCost : 0;
   return (
-    <TableCell className="w-40">
+    <TableCell className="w-24 min-[1400px]:w-40">
       <div className="flex items-center justify-end gap-2">
-        <div className="h-1.5 w-16 overflow-hidden rounded-full bg-muted" aria-hidden>
+        <div
+          className="hidden h-1.5 w-16 overflow-hidden rounded-full bg-muted min-[1400px]:block"
+          aria-hidden
+        >
           <div className="h-full rounded-full bg-chart-3" style={{ width: `${share * 100}%` }} />
         </div>
         <span
@@ -108,19 +114,19 @@ export function TopUsersCard({
       isEmpty={users.length === 0}
       emptyText="No traces with a user id. Set userId on traces to see who spends what."
     >
-      <Table>
+      <Table className="table-fixed">
         <TableHeader>
           <TableRow className="hover:bg-transparent">
             <TableHead>User</TableHead>
-            <TableHead className="text-right">Traces</TableHead>
-            <TableHead className="text-right">Tokens</TableHead>
-            <TableHead className="text-right">Cost</TableHead>
+            <TableHead className="w-16 text-right">Traces</TableHead>
+            <TableHead className="w-20 text-right">Tokens</TableHead>
+            <TableHead className="w-24 text-right min-[1400px]:w-40">Cost</TableHead>
           </TableRow>
         </TableHeader>
         <TableBody>
           {users.map((user) => (
             <TableRow key={user.userId}>
-              <TableCell className="max-w-56 truncate">
+              <TableCell className="truncate">
                 <Link
                   href={`/project/${encodeURIComponent(projectId)}/users/${encodeURIComponent(user.userId)}`}
                   className="font-medium text-primary hover:underline"
@@ -160,19 +166,19 @@ export function TopModelsCard({
       isEmpty={models.length === 0}
       emptyText="No generations with a model name in this range."
     >
-      <Table>
+      <Table className="table-fixed">
         <TableHeader>
           <TableRow className="hover:bg-transparent">
             <TableHead>Model</TableHead>
-            <TableHead className="text-right">Generations</TableHead>
-            <TableHead className="text-right">Tokens</TableHead>
-            <TableHead className="text-right">Cost</TableHead>
+            <TableHead className="w-24 text-right">Generations</TableHead>
+            <TableHead className="w-20 text-right">Tokens</TableHead>
+            <TableHead className="w-24 text-right min-[1400px]:w-40">Cost</TableHead>
           </TableRow>
         </TableHeader>
         <TableBody>
           {models.map((model) => (
             <TableRow key={model.model}>
-              <TableCell className="max-w-56 truncate">
+              <TableCell className="truncate">
                 <Link
                   href={`/project/${encodeURIComponent(projectId)}/traces?model=${encodeURIComponent(model.model)}`}
                   className="font-mono text-xs font-medium text-primary hover:underline"

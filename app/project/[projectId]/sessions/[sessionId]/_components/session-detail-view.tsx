@@ -61,6 +61,7 @@ export function SessionDetailView({
     );
   }
   const session = query.data;
+  const sessionEnd = session.firstSeen.getTime() + session.durationMs;
   return (
     <div className="flex flex-col gap-3">
       {title}
@@ -70,7 +71,7 @@ export function SessionDetailView({
           <CopyId id={session.sessionId} className="max-w-xl" />
           <span className="text-xs text-muted-foreground">
             {formatTimestamp(session.firstSeen, timeZone)} to{" "}
-            {formatTimestamp(session.lastSeen, timeZone)} ({timeZone})
+            {formatTimestamp(sessionEnd, timeZone)} ({timeZone})
           </span>
         </div>
         <Link

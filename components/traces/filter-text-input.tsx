@@ -31,11 +31,17 @@ export function FilterTextInput({
 }: FilterTextInputProps) {
   const listId = useId();
   const [draft, setDraft] = useState(value ?? "");
+  const [shownValue, setShownValue] = useState(value);
   const committed = useRef(value ?? "");
+
+  // A new value from outside (URL, clear-all) replaces the draft during render, not in an effect.
+  if (value !== shownValue) {
+    setShownValue(value);
+    setDraft(value ?? "");
+  }
 
   useEffect(() => {
     committed.current = value ?? "";
-    setDraft(value ?? "");
   }, [value]);
 
   const commit = (next: string) => {

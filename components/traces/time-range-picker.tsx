@@ -18,10 +18,15 @@ interface TimeRangePickerProps {
 }
 
 function CustomDatesForm({ range, timeZone, onChange }: TimeRangePickerProps) {
-  const today = formatDate(new Date(), timeZone);
-  const weekAgo = formatDate(new Date(Date.now() - 6 * 86_400_000), timeZone);
-  const [fromDate, setFromDate] = useState(range.kind === "custom" ? range.fromDate : weekAgo);
-  const [toDate, setToDate] = useState(range.kind === "custom" ? range.toDate : today);
+  // The form opens on the current range, or on the last 7 days up to the day it opened.
+  const [fromDate, setFromDate] = useState(() =>
+    range.kind === "custom"
+      ? range.fromDate
+      : formatDate(new Date(Date.now() - 6 * 86_400_000), timeZone),
+  );
+  const [toDate, setToDate] = useState(() =>
+    range.kind === "custom" ? range.toDate : formatDate(new Date(), timeZone),
+  );
   const window = getLocalDatesWindow(fromDate, toDate, timeZone);
   const problem = window
     ? validateCustomWindow(window.from, window.to)

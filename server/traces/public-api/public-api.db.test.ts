@@ -17,8 +17,21 @@ let projectA: TestProject;
 let projectB: TestProject;
 let pagedProject: TestProject;
 
+/** A record as the public API returns it; the assertions check its fields. */
+type ApiRecord = Record<string, unknown> & { id: string };
+
+interface TraceBody extends Record<string, unknown> {
+  id: string;
+  input: unknown;
+  observations: ApiRecord[];
+}
+
+interface SessionBody extends Record<string, unknown> {
+  traces: ApiRecord[];
+}
+
 interface ListBody {
-  data: Array<Record<string, any>>;
+  data: ApiRecord[];
   meta: {
     page: number;
     limit: number;
@@ -33,7 +46,7 @@ async function get(path: string, project: TestProject | null = projectA) {
   return fetch(`${server.baseUrl}${path}`, { headers });
 }
 
-async function getJson(path: string, project: TestProject = projectA): Promise<any> {
+async function getJson<Body>(path: string, project: TestProject = projectA): Promise<Body> {
   const response = await get(path, project);
   expect(response.status, `${path} status`).toBe(200);
   return response.json();
@@ -115,13 +128,13 @@ afterAll(async () => {
 
 describe("GET /api/public/traces/{traceId}", () => {
   it("returns a percent-encoded id", async () => {
-    const body = await getJson(`/api/public/traces/${encodeURIComponent(ODD_ID)}`);
+    const body = await getJson<TraceBody>(`/api/public/traces/${encodeURIComponent(ODD_ID)}`);
     expect(body.id).toBe(ODD_ID);
   });
 
   it("returns observations, scores and metrics as numbers", async () => {
-    const body = await getJson(`/api/public/traces/${encodeURIComponent(ODD_ID)}`);
-    expect(body.observations.map((o: any) => o.id).sort()).toEqual(["gen-1", "span-1"]);
+    const body = await getJson<TraceBody>(`/api/public/traces/${encodeURIComponent(ODD_ID)}`);
+    expect(body.observations.map((o) => o.id).sort()).toEqual(["gen-1", "span-1"]);
     expect(body.scores).toMatchObject([{ id: "score-1", value: 0, dataType: "NUMERIC" }]);
     expect(body.latency).toBe(4);
     expect(body.totalCost).toBe(0.0075);
@@ -129,8 +142,8 @@ describe("GET /api/public/traces/{traceId}", () => {
   });
 
   it("returns generation usage, cost and timing", async () => {
-    const body = await getJson(`/api/public/traces/${encodeURIComponent(ODD_ID)}`);
-    const generation = body.observations.find((o: any) => o.id === "gen-1");
+    const body = await getJson<TraceBody>(`/api/public/traces/${encodeURIComponent(ODD_ID)}`);
+    const generation = body.observations.find((o) => o.id === "gen-1")!;
     expect(generation.usage).toMatchObject({ input: 1000, output: 500, total: 1500 });
     expect(generation.calculatedTotalCost).toBe(0.0075);
     expect(generation.latency).toBe(2);
@@ -138,11 +151,11 @@ describe("GET /api/public/traces/{traceId}", () => {
   });
 
   it("returns 10000-level nested input intact", async () => {
-    const body = await getJson(`/api/public/traces/${encodeURIComponent(ODD_ID)}`);
+    const body = await getJson<TraceBody>(`/api/public/traces/${encodeURIComponent(ODD_ID)}`);
     let node = body.input;
     let depth = 0;
     while (typeof node === "object" && node !== null) {
-      node = node.a;
+      node = (node as { a?: unknown }).a;
       depth++;
     }
     expect(depth).toBe(DEEP_LEVELS);
@@ -290,8 +303,8 @@ describe("GET /api/public/observations", () => {
 
 describe("GET /api/public/sessions/{sessionId}", () => {
   it("returns the session's traces oldest first", async () => {
-    const body = await getJson(`/api/public/sessions/${encodeURIComponent("sess 1")}`);
-    expect(body.traces.map((t: any) => t.id)).toEqual([ODD_ID, "plain"]);
+    const body = await getJson<SessionBody>(`/api/public/sessions/${encodeURIComponent("sess 1")}`);
+    expect(body.traces.map((t) => t.id)).toEqual([ODD_ID, "plain"]);
     expect(body.createdAt).toBe("2026-06-01T12:00:00.000Z");
   });
 

@@ -1,7 +1,7 @@
 "use client";
 
 import { CalendarRange } from "lucide-react";
-import { useState } from "react";
+import { useId, useState } from "react";
 import { Button } from "@/components/ui/button";
 import { Input } from "@/components/ui/input";
 import { Label } from "@/components/ui/label";
@@ -9,24 +9,40 @@ import { Popover, PopoverContent, PopoverTrigger } from "@/components/ui/popover
 import { formatDate } from "@/lib/time/format";
 import { getLocalDatesWindow, MAX_WINDOW_DAYS, validateCustomWindow } from "@/lib/time/windows";
 import { cn } from "@/lib/utils";
-import { EXPLORER_PRESETS, type ExplorerRange } from "./explorer-range";
 
-interface TimeRangePickerProps {
-  range: ExplorerRange;
+/** A preset such as `24h`, or whole local days from `fromDate` to `toDate` (YYYY-MM-DD). */
+export type PickedRange<Preset extends string> =
+  { kind: "preset"; preset: Preset } | { kind: "custom"; fromDate: string; toDate: string };
+
+interface TimeRangePickerProps<Preset extends string> {
+  /** The presets this page offers, shortest first, written like `24h` or `7d`. */
+  presets: readonly Preset[];
+  range: PickedRange<Preset>;
   timeZone: string;
-  onChange: (range: ExplorerRange) => void;
+  onChange: (range: PickedRange<Preset>) => void;
 }
 
-function CustomDatesForm({ range, timeZone, onChange }: TimeRangePickerProps) {
+type CustomDates = Extract<PickedRange<string>, { kind: "custom" }>;
+
+interface CustomDatesFormProps {
+  range: PickedRange<string>;
+  timeZone: string;
+  onChange: (range: CustomDates) => void;
+}
+
+function daysAgo(days: number): Date {
+  return new Date(Date.now() - days * 86_400_000);
+}
+
+function CustomDatesForm({ range, timeZone, onChange }: CustomDatesFormProps) {
+  const fieldId = useId();
   // The form opens on the current range, or on the last 7 days up to the day it opened.
+  const [today] = useState(() => formatDate(new Date(), timeZone));
   const [fromDate, setFromDate] = useState(() =>
-    range.kind === "custom"
-      ? range.fromDate
-      : formatDate(new Date(Date.now() - 6 * 86_400_000), timeZone),
+    range.kind === "custom" ? range.fromDate : formatDate(daysAgo(6), timeZone),
   );
-  const [toDate, setToDate] = useState(() =>
-    range.kind === "custom" ? range.toDate : formatDate(new Date(), timeZone),
-  );
+  const [toDate, setToDate] = useState(range.kind === "custom" ? range.toDate : today);
+
   const window = getLocalDatesWindow(fromDate, toDate, timeZone);
   const problem = window
     ? validateCustomWindow(window.from, window.to)
@@ -42,20 +58,22 @@ function CustomDatesForm({ range, timeZone, onChange }: TimeRangePickerProps) {
     >
       <div className="grid grid-cols-2 gap-2">
         <div className="flex flex-col gap-1.5">
-          <Label htmlFor="explorer-range-from">From</Label>
+          <Label htmlFor={`${fieldId}-from`}>From</Label>
           <Input
-            id="explorer-range-from"
+            id={`${fieldId}-from`}
             type="date"
             value={fromDate}
+            max={today}
             onChange={(event) => setFromDate(event.target.value)}
           />
         </div>
         <div className="flex flex-col gap-1.5">
-          <Label htmlFor="explorer-range-to">To</Label>
+          <Label htmlFor={`${fieldId}-to`}>To</Label>
           <Input
-            id="explorer-range-to"
+            id={`${fieldId}-to`}
             type="date"
             value={toDate}
+            max={today}
             onChange={(event) => setToDate(event.target.value)}
           />
         </div>
@@ -70,18 +88,19 @@ function CustomDatesForm({ range, timeZone, onChange }: TimeRangePickerProps) {
   );
 }
 
-/** 1 h · 24 h · 7 d · 30 d · 90 d · custom dates. */
-export function TimeRangePicker(props: TimeRangePickerProps) {
-  const { range, onChange } = props;
+/** Renders one button per preset and a custom-dates popover. The caller stores the range. */
+export function TimeRangePicker<Preset extends string>(props: TimeRangePickerProps<Preset>) {
+  const { presets, range, onChange } = props;
   const [isCustomOpen, setCustomOpen] = useState(false);
   const customLabel = range.kind === "custom" ? `${range.fromDate} – ${range.toDate}` : "Custom";
+
   return (
     <div
       role="group"
       aria-label="Time range"
       className="flex items-center rounded-md border bg-card p-0.5 shadow-xs"
     >
-      {EXPLORER_PRESETS.map((preset) => {
+      {presets.map((preset) => {
         const isActive = range.kind === "preset" && range.preset === preset;
         return (
           <Button
@@ -110,7 +129,8 @@ export function TimeRangePicker(props: TimeRangePickerProps) {
         </PopoverTrigger>
         <PopoverContent align="end" className="w-72">
           <CustomDatesForm
-            {...props}
+            range={range}
+            timeZone={props.timeZone}
             onChange={(next) => {
               setCustomOpen(false);
               onChange(next);

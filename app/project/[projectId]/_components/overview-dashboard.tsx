@@ -1,9 +1,11 @@
 "use client";
 
 import { useQuery } from "@tanstack/react-query";
+import { TimeRangePicker } from "@/components/traces/time-range-picker";
 import { PageHeader } from "@/components/ui/page-header";
 import { Skeleton } from "@/components/ui/skeleton";
 import { useDisplayTimeZone } from "@/lib/time/display-time-zone";
+import { TIME_RANGE_PRESETS } from "@/lib/time/windows";
 import { useTRPC } from "@/lib/trpc/react";
 import { GettingStarted } from "./getting-started";
 import { KpiTiles } from "./kpi-tiles";
@@ -14,7 +16,6 @@ import {
   QualityChartCard,
   TokensChartCard,
 } from "./overview-charts";
-import { TimeRangePicker } from "./time-range-picker";
 import { TopModelsCard, TopUsersCard } from "./top-lists";
 import { toWindowRequest, useOverviewRange, type OverviewRange } from "./use-overview-range";
 
@@ -49,7 +50,14 @@ export function OverviewDashboard({ projectId }: { projectId: string }) {
     <PageHeader
       title="Overview"
       description={`Traces, cost, latency and feedback for the ${describeRange(range)} · times in ${timeZone}`}
-      actions={<TimeRangePicker range={range} timeZone={timeZone} onChange={setRange} />}
+      actions={
+        <TimeRangePicker
+          presets={TIME_RANGE_PRESETS}
+          range={range}
+          timeZone={timeZone}
+          onChange={setRange}
+        />
+      }
     />
   );
 

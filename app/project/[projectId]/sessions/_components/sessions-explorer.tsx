@@ -16,7 +16,7 @@ import {
   TableRow,
 } from "@/components/ui/table";
 import { CostValue } from "@/components/traces/cost-value";
-import { describeExplorerRange } from "@/components/traces/explorer-range";
+import { describeExplorerRange, EXPLORER_PRESETS } from "@/components/traces/explorer-range";
 import { FilterTextInput } from "@/components/traces/filter-text-input";
 import type { GroupSortField } from "@/components/traces/group-list-params";
 import { sessionHref, userHref } from "@/components/traces/links";
@@ -137,7 +137,14 @@ export function SessionsExplorer({ projectId }: { projectId: string }) {
       <PageHeader
         title="Sessions"
         description={`Sessions with traces in the ${describeExplorerRange(range)} · times in ${timeZone}`}
-        actions={<TimeRangePicker range={range} timeZone={timeZone} onChange={setRange} />}
+        actions={
+          <TimeRangePicker
+            presets={EXPLORER_PRESETS}
+            range={range}
+            timeZone={timeZone}
+            onChange={setRange}
+          />
+        }
       />
       <FilterTextInput
         label="Search session ids"

@@ -9,10 +9,7 @@ import { Card } from "@/components/ui/card";
 import { EmptyState } from "@/components/ui/empty-state";
 import { PageHeader } from "@/components/ui/page-header";
 import { Skeleton } from "@/components/ui/skeleton";
-import {
-  describeExplorerRange,
-  FILTER_OPTIONS_MAX_WINDOW_MS,
-} from "@/components/traces/explorer-range";
+import { describeExplorerRange, EXPLORER_PRESETS } from "@/components/traces/explorer-range";
 import { TimeRangePicker } from "@/components/traces/time-range-picker";
 import { TracesTable } from "@/components/traces/traces-table";
 import { useExplorerRange } from "@/components/traces/use-explorer-range";
@@ -95,7 +92,12 @@ export function TracesExplorer({ projectId }: { projectId: string }) {
         description={`${describeExplorerRange(range)} · times in ${timeZone}`}
         actions={
           <>
-            <TimeRangePicker range={range} timeZone={timeZone} onChange={setRange} />
+            <TimeRangePicker
+              presets={EXPLORER_PRESETS}
+              range={range}
+              timeZone={timeZone}
+              onChange={setRange}
+            />
             <Button variant="outline" size="icon-sm" aria-label="Refresh" onClick={refresh}>
               <RefreshCw aria-hidden />
             </Button>

@@ -6,7 +6,7 @@ import { Button } from "@/components/ui/button";
 import { Card, CardHeader, CardTitle } from "@/components/ui/card";
 import { Skeleton } from "@/components/ui/skeleton";
 import { CostValue } from "@/components/traces/cost-value";
-import { describeExplorerRange } from "@/components/traces/explorer-range";
+import { describeExplorerRange, EXPLORER_PRESETS } from "@/components/traces/explorer-range";
 import { sessionHref } from "@/components/traces/links";
 import { TimeRangePicker } from "@/components/traces/time-range-picker";
 import { TracesTable } from "@/components/traces/traces-table";
@@ -45,7 +45,12 @@ export function UserActivity({ projectId, userId }: { projectId: string; userId:
             times in {timeZone}
           </span>
         </h2>
-        <TimeRangePicker range={range} timeZone={timeZone} onChange={setRange} />
+        <TimeRangePicker
+          presets={EXPLORER_PRESETS}
+          range={range}
+          timeZone={timeZone}
+          onChange={setRange}
+        />
       </div>
       {/* Side by side only on wide screens: below that the trace table needs the full width. */}
       <div className="grid gap-3 2xl:grid-cols-[minmax(0,2.2fr)_minmax(0,1fr)]">

@@ -2,14 +2,12 @@
 
 import { useQuery } from "@tanstack/react-query";
 import Link from "next/link";
-import { TopBarTitle } from "@/components/layout/top-bar-slots";
-import { EmptyState } from "@/components/ui/empty-state";
-import { Skeleton } from "@/components/ui/skeleton";
 import { Stat } from "@/components/ui/stat";
-import { CopyId } from "@/components/traces/copy-id";
 import { CostValue } from "@/components/traces/cost-value";
 import { tracesHref, userHref } from "@/components/traces/links";
 import { ScoresList } from "@/components/traces/scores-list";
+import { DetailHeading } from "@/components/traces/detail-heading";
+import { DetailError, DetailLoading, DetailTopBarTitle } from "@/components/traces/detail-states";
 import { useDisplayTimeZone } from "@/lib/time/display-time-zone";
 import {
   formatCount,
@@ -32,59 +30,35 @@ export function SessionDetailView({
   const trpc = useTRPC();
   const { timeZone } = useDisplayTimeZone();
   const query = useQuery(trpc.sessions.byId.queryOptions({ projectId, sessionId }));
-  const title = (
-    <TopBarTitle>
-      <span className="max-w-md truncate font-mono text-xs text-muted-foreground">{sessionId}</span>
-    </TopBarTitle>
-  );
   if (query.isPending) {
-    return (
-      <div className="flex flex-col gap-3">
-        {title}
-        <Skeleton className="h-20" />
-        <Skeleton className="h-96" />
-      </div>
-    );
+    return <DetailLoading id={sessionId} headerHeight="h-20" bodyHeight="h-96" />;
   }
   if (query.isError) {
-    const isMissing = query.error.data?.code === "NOT_FOUND";
     return (
-      <>
-        {title}
-        <EmptyState
-          title={isMissing ? "Session not found" : "Session could not be loaded"}
-          description={
-            isMissing ? "No trace in this project carries this session id." : query.error.message
-          }
-        />
-      </>
+      <DetailError
+        id={sessionId}
+        entity="Session"
+        error={query.error}
+        missingDescription="No trace in this project carries this session id."
+      />
     );
   }
   const session = query.data;
-  const sessionEnd = session.firstSeen.getTime() + session.durationMs;
+  const sessionStart = formatTimestamp(session.firstSeen, timeZone);
+  const sessionEnd = formatTimestamp(session.firstSeen.getTime() + session.durationMs, timeZone);
   return (
     <div className="flex flex-col gap-3">
-      {title}
-      <div className="flex flex-wrap items-end justify-between gap-2">
-        <div className="flex min-w-0 flex-col">
-          <h1 className="text-base font-semibold">Session</h1>
-          <CopyId id={session.sessionId} className="max-w-xl" />
-          <span className="text-xs text-muted-foreground">
-            {formatTimestamp(session.firstSeen, timeZone)} to{" "}
-            {formatTimestamp(sessionEnd, timeZone)} ({timeZone})
-          </span>
-        </div>
-        <Link
-          href={tracesHref(projectId, {
-            session: session.sessionId,
-            from: formatDate(session.firstSeen, timeZone),
-            to: formatDate(session.lastSeen, timeZone),
-          })}
-          className="text-xs text-primary hover:underline"
-        >
-          Open in trace list
-        </Link>
-      </div>
+      <DetailTopBarTitle id={sessionId} />
+      <DetailHeading
+        heading="Session"
+        id={session.sessionId}
+        period={`${sessionStart} to ${sessionEnd} (${timeZone})`}
+        traceListHref={tracesHref(projectId, {
+          session: session.sessionId,
+          from: formatDate(session.firstSeen, timeZone),
+          to: formatDate(session.lastSeen, timeZone),
+        })}
+      />
       <div className="grid grid-cols-2 gap-2 md:grid-cols-5">
         <Stat label="Traces" value={formatCount(session.traceCount)} />
         <Stat

@@ -2,9 +2,7 @@
 
 import { useQuery } from "@tanstack/react-query";
 import { usePathname, useRouter, useSearchParams } from "next/navigation";
-import { TopBarTitle } from "@/components/layout/top-bar-slots";
-import { EmptyState } from "@/components/ui/empty-state";
-import { Skeleton } from "@/components/ui/skeleton";
+import { DetailError, DetailLoading, DetailTopBarTitle } from "@/components/traces/detail-states";
 import { useDisplayTimeZone } from "@/lib/time/display-time-zone";
 import { useTRPC } from "@/lib/trpc/react";
 import { ObservationPanel } from "./observation-panel";
@@ -35,41 +33,24 @@ export function TraceDetailView({ projectId, traceId }: TraceDetailViewProps) {
     router.replace(search ? `${pathname}?${search}` : pathname, { scroll: false });
   };
 
-  const title = (
-    <TopBarTitle>
-      <span className="max-w-md truncate font-mono text-xs text-muted-foreground">{traceId}</span>
-    </TopBarTitle>
-  );
   if (query.isPending) {
-    return (
-      <div className="flex flex-col gap-3">
-        {title}
-        <Skeleton className="h-28" />
-        <Skeleton className="h-96" />
-      </div>
-    );
+    return <DetailLoading id={traceId} headerHeight="h-28" bodyHeight="h-96" />;
   }
   if (query.isError) {
-    const isMissing = query.error.data?.code === "NOT_FOUND";
     return (
-      <>
-        {title}
-        <EmptyState
-          title={isMissing ? "Trace not found" : "Trace could not be loaded"}
-          description={
-            isMissing
-              ? "No trace with this id exists in this project. It may not be ingested yet."
-              : query.error.message
-          }
-        />
-      </>
+      <DetailError
+        id={traceId}
+        entity="Trace"
+        error={query.error}
+        missingDescription="No trace with this id exists in this project. It may not be ingested yet."
+      />
     );
   }
 
   const detail = query.data;
   return (
     <div className="flex flex-col gap-3">
-      {title}
+      <DetailTopBarTitle id={traceId} />
       <TraceHeader projectId={projectId} detail={detail} timeZone={timeZone} />
       <div className="grid min-h-0 gap-3 lg:grid-cols-[minmax(0,1.15fr)_minmax(0,1fr)] lg:items-start">
         <div className="max-h-[calc(100vh-13rem)] min-h-64 overflow-auto rounded-lg border bg-card shadow-xs">

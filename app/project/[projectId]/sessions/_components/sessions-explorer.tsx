@@ -1,12 +1,9 @@
 "use client";
 
-import { keepPreviousData, useQuery } from "@tanstack/react-query";
+import { useQuery } from "@tanstack/react-query";
 import { MessagesSquare } from "lucide-react";
 import Link from "next/link";
-import { Card } from "@/components/ui/card";
 import { EmptyState } from "@/components/ui/empty-state";
-import { PageHeader } from "@/components/ui/page-header";
-import { Skeleton } from "@/components/ui/skeleton";
 import {
   Table,
   TableBody,
@@ -16,20 +13,21 @@ import {
   TableRow,
 } from "@/components/ui/table";
 import { CostValue } from "@/components/traces/cost-value";
-import { describeExplorerRange, EXPLORER_PRESETS } from "@/components/traces/explorer-range";
+import { describeExplorerRange } from "@/components/traces/explorer-range";
+import {
+  ExplorerHeader,
+  ExplorerListCard,
+  InvalidRangeAlert,
+} from "@/components/traces/explorer-list";
 import { FilterTextInput } from "@/components/traces/filter-text-input";
 import type { GroupSortField } from "@/components/traces/group-list-params";
 import { sessionHref, userHref } from "@/components/traces/links";
 import { PageControls } from "@/components/traces/page-controls";
 import type { SessionListPage } from "@/components/traces/router-types";
 import { SortHeader, type SortState } from "@/components/traces/sort-header";
-import { TimeRangePicker } from "@/components/traces/time-range-picker";
-import { useExplorerRange } from "@/components/traces/use-explorer-range";
-import { useGroupListState } from "@/components/traces/use-group-list-state";
+import { useGroupListQuery } from "@/components/traces/use-group-list-state";
 import { formatCount, formatDuration, formatTimestamp, formatTokens } from "@/lib/time/format";
 import { useTRPC } from "@/lib/trpc/react";
-
-const PAGE_SIZE = 50;
 
 interface SessionsTableProps {
   projectId: string;
@@ -116,35 +114,18 @@ function SessionsTable({ projectId, rows, sort, onSort, timeZone }: SessionsTabl
 /** Sessions with traces in the range: search, sort and pages in the URL. */
 export function SessionsExplorer({ projectId }: { projectId: string }) {
   const trpc = useTRPC();
-  const { range, window, isInvalid, timeZone, setRange } = useExplorerRange();
-  const { state, setState } = useGroupListState();
-  const sessions = useQuery(
-    trpc.sessions.list.queryOptions(
-      {
-        projectId,
-        window: window ?? { from: new Date(0), to: new Date(1) },
-        search: state.search,
-        sort: state.sort,
-        page: state.page,
-        limit: PAGE_SIZE,
-      },
-      { enabled: window !== null, placeholderData: keepPreviousData },
-    ),
-  );
+  const { range, isInvalid, timeZone, setRange, state, setState, input, options } =
+    useGroupListQuery(projectId);
+  const sessions = useQuery(trpc.sessions.list.queryOptions(input, options));
 
   return (
     <div className="flex flex-col gap-3">
-      <PageHeader
+      <ExplorerHeader
         title="Sessions"
         description={`Sessions with traces in the ${describeExplorerRange(range)} · times in ${timeZone}`}
-        actions={
-          <TimeRangePicker
-            presets={EXPLORER_PRESETS}
-            range={range}
-            timeZone={timeZone}
-            onChange={setRange}
-          />
-        }
+        range={range}
+        timeZone={timeZone}
+        onRangeChange={setRange}
       />
       <FilterTextInput
         label="Search session ids"
@@ -152,36 +133,30 @@ export function SessionsExplorer({ projectId }: { projectId: string }) {
         onCommit={(search) => setState({ search })}
         className="w-72"
       />
-      {isInvalid ? (
-        <p role="alert" className="text-xs text-destructive">
-          The custom range in the address is invalid; pick a range above.
-        </p>
-      ) : null}
-      <Card className="overflow-hidden">
-        {sessions.isPending ? (
-          <div className="flex flex-col gap-1.5 p-3">
-            {Array.from({ length: 8 }, (_, i) => (
-              <Skeleton key={i} className="h-7" />
-            ))}
-          </div>
-        ) : sessions.isError ? (
-          <EmptyState title="Sessions could not be loaded" description={sessions.error.message} />
-        ) : sessions.data.rows.length === 0 ? (
+      <InvalidRangeAlert isInvalid={isInvalid} />
+      <ExplorerListCard
+        itemsTitle="Sessions"
+        isPending={sessions.isPending}
+        error={sessions.error}
+        isEmpty={sessions.data?.rows.length === 0}
+        skeletonRows={8}
+        empty={
           <EmptyState
             icon={<MessagesSquare />}
             title="No sessions"
             description="No trace in this range has a session id. Set sessionId on traces to group them into conversations."
           />
-        ) : (
+        }
+        renderTable={() => (
           <SessionsTable
             projectId={projectId}
-            rows={sessions.data.rows}
+            rows={sessions.data?.rows ?? []}
             sort={state.sort}
             onSort={(sort) => setState({ sort })}
             timeZone={timeZone}
           />
         )}
-      </Card>
+      />
       {sessions.data ? (
         <PageControls
           page={sessions.data.page}

@@ -5,12 +5,13 @@ import { ListTree, RefreshCw } from "lucide-react";
 import { usePathname, useRouter, useSearchParams } from "next/navigation";
 import { useEffect, useMemo, useRef } from "react";
 import { Button } from "@/components/ui/button";
-import { Card } from "@/components/ui/card";
 import { EmptyState } from "@/components/ui/empty-state";
-import { PageHeader } from "@/components/ui/page-header";
-import { Skeleton } from "@/components/ui/skeleton";
-import { describeExplorerRange, EXPLORER_PRESETS } from "@/components/traces/explorer-range";
-import { TimeRangePicker } from "@/components/traces/time-range-picker";
+import { describeExplorerRange } from "@/components/traces/explorer-range";
+import {
+  ExplorerHeader,
+  ExplorerListCard,
+  InvalidRangeAlert,
+} from "@/components/traces/explorer-list";
 import { TracesTable } from "@/components/traces/traces-table";
 import { useExplorerRange } from "@/components/traces/use-explorer-range";
 import { formatCountOf } from "@/lib/time/format";
@@ -87,39 +88,27 @@ export function TracesExplorer({ projectId }: { projectId: string }) {
 
   return (
     <div className="flex flex-col gap-3">
-      <PageHeader
+      <ExplorerHeader
         title="Traces"
         description={`${describeExplorerRange(range)} · times in ${timeZone}`}
-        actions={
-          <>
-            <TimeRangePicker
-              presets={EXPLORER_PRESETS}
-              range={range}
-              timeZone={timeZone}
-              onChange={setRange}
-            />
-            <Button variant="outline" size="icon-sm" aria-label="Refresh" onClick={refresh}>
-              <RefreshCw aria-hidden />
-            </Button>
-          </>
+        range={range}
+        timeZone={timeZone}
+        onRangeChange={setRange}
+        extraActions={
+          <Button variant="outline" size="icon-sm" aria-label="Refresh" onClick={refresh}>
+            <RefreshCw aria-hidden />
+          </Button>
         }
       />
       <TraceFilterBar filters={filters} options={options.data} onChange={setFilters} />
-      {isInvalid ? (
-        <p role="alert" className="text-xs text-destructive">
-          The custom range in the address is invalid; pick a range above.
-        </p>
-      ) : null}
-      <Card className="overflow-hidden">
-        {traces.isPending ? (
-          <div className="flex flex-col gap-1.5 p-3">
-            {Array.from({ length: 10 }, (_, i) => (
-              <Skeleton key={i} className="h-7" />
-            ))}
-          </div>
-        ) : traces.isError ? (
-          <EmptyState title="Traces could not be loaded" description={traces.error.message} />
-        ) : rows.length === 0 ? (
+      <InvalidRangeAlert isInvalid={isInvalid} />
+      <ExplorerListCard
+        itemsTitle="Traces"
+        isPending={traces.isPending}
+        error={traces.error}
+        isEmpty={rows.length === 0}
+        skeletonRows={10}
+        empty={
           <EmptyState
             icon={<ListTree />}
             title="No traces match"
@@ -129,7 +118,8 @@ export function TracesExplorer({ projectId }: { projectId: string }) {
                 : "No traces in this time range; widen the range or send traces with the SDK."
             }
           />
-        ) : (
+        }
+        renderTable={() => (
           <TracesTable
             projectId={projectId}
             rows={rows}
@@ -138,7 +128,7 @@ export function TracesExplorer({ projectId }: { projectId: string }) {
             timeZone={timeZone}
           />
         )}
-      </Card>
+      />
       {rows.length > 0 ? (
         <div
           ref={sentinel}

@@ -1,12 +1,9 @@
 "use client";
 
-import { keepPreviousData, useQuery } from "@tanstack/react-query";
+import { useQuery } from "@tanstack/react-query";
 import { Users } from "lucide-react";
 import Link from "next/link";
-import { Card } from "@/components/ui/card";
 import { EmptyState } from "@/components/ui/empty-state";
-import { PageHeader } from "@/components/ui/page-header";
-import { Skeleton } from "@/components/ui/skeleton";
 import {
   Table,
   TableBody,
@@ -16,20 +13,21 @@ import {
   TableRow,
 } from "@/components/ui/table";
 import { CostValue } from "@/components/traces/cost-value";
-import { describeExplorerRange, EXPLORER_PRESETS } from "@/components/traces/explorer-range";
+import { describeExplorerRange } from "@/components/traces/explorer-range";
+import {
+  ExplorerHeader,
+  ExplorerListCard,
+  InvalidRangeAlert,
+} from "@/components/traces/explorer-list";
 import { FilterTextInput } from "@/components/traces/filter-text-input";
 import type { GroupSortField } from "@/components/traces/group-list-params";
 import { userHref } from "@/components/traces/links";
 import { PageControls } from "@/components/traces/page-controls";
 import type { UserListPage } from "@/components/traces/router-types";
 import { SortHeader, type SortState } from "@/components/traces/sort-header";
-import { TimeRangePicker } from "@/components/traces/time-range-picker";
-import { useExplorerRange } from "@/components/traces/use-explorer-range";
-import { useGroupListState } from "@/components/traces/use-group-list-state";
+import { useGroupListQuery } from "@/components/traces/use-group-list-state";
 import { formatCount, formatTimestamp, formatTokens } from "@/lib/time/format";
 import { useTRPC } from "@/lib/trpc/react";
-
-const PAGE_SIZE = 50;
 
 interface UsersTableProps {
   projectId: string;
@@ -92,35 +90,18 @@ function UsersTable({ projectId, rows, sort, onSort, timeZone }: UsersTableProps
 /** Users seen in the range with their totals: search, sort and pages in the URL. */
 export function UsersExplorer({ projectId }: { projectId: string }) {
   const trpc = useTRPC();
-  const { range, window, isInvalid, timeZone, setRange } = useExplorerRange();
-  const { state, setState } = useGroupListState();
-  const users = useQuery(
-    trpc.users.list.queryOptions(
-      {
-        projectId,
-        window: window ?? { from: new Date(0), to: new Date(1) },
-        search: state.search,
-        sort: state.sort,
-        page: state.page,
-        limit: PAGE_SIZE,
-      },
-      { enabled: window !== null, placeholderData: keepPreviousData },
-    ),
-  );
+  const { range, isInvalid, timeZone, setRange, state, setState, input, options } =
+    useGroupListQuery(projectId);
+  const users = useQuery(trpc.users.list.queryOptions(input, options));
 
   return (
     <div className="flex flex-col gap-3">
-      <PageHeader
+      <ExplorerHeader
         title="Users"
         description={`Users with traces in the ${describeExplorerRange(range)} · totals over that range · times in ${timeZone}`}
-        actions={
-          <TimeRangePicker
-            presets={EXPLORER_PRESETS}
-            range={range}
-            timeZone={timeZone}
-            onChange={setRange}
-          />
-        }
+        range={range}
+        timeZone={timeZone}
+        onRangeChange={setRange}
       />
       <FilterTextInput
         label="Search user ids"
@@ -128,36 +109,30 @@ export function UsersExplorer({ projectId }: { projectId: string }) {
         onCommit={(search) => setState({ search })}
         className="w-72"
       />
-      {isInvalid ? (
-        <p role="alert" className="text-xs text-destructive">
-          The custom range in the address is invalid; pick a range above.
-        </p>
-      ) : null}
-      <Card className="overflow-hidden">
-        {users.isPending ? (
-          <div className="flex flex-col gap-1.5 p-3">
-            {Array.from({ length: 8 }, (_, i) => (
-              <Skeleton key={i} className="h-7" />
-            ))}
-          </div>
-        ) : users.isError ? (
-          <EmptyState title="Users could not be loaded" description={users.error.message} />
-        ) : users.data.rows.length === 0 ? (
+      <InvalidRangeAlert isInvalid={isInvalid} />
+      <ExplorerListCard
+        itemsTitle="Users"
+        isPending={users.isPending}
+        error={users.error}
+        isEmpty={users.data?.rows.length === 0}
+        skeletonRows={8}
+        empty={
           <EmptyState
             icon={<Users />}
             title="No users"
             description="No trace in this range has a user id. Set userId on traces to see cost and usage per user."
           />
-        ) : (
+        }
+        renderTable={() => (
           <UsersTable
             projectId={projectId}
-            rows={users.data.rows}
+            rows={users.data?.rows ?? []}
             sort={state.sort}
             onSort={(sort) => setState({ sort })}
             timeZone={timeZone}
           />
         )}
-      </Card>
+      />
       {users.data ? (
         <PageControls
           page={users.data.page}

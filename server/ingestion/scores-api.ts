@@ -2,6 +2,8 @@ import type pg from "pg";
 import { z } from "zod";
 import type { Db } from "../db/client";
 import { AppError } from "../errors";
+import { queryScores, type ScoreRecord } from "../traces/scores";
+import { andSql, queryRows, sql, type Sql } from "../traces/sql";
 import { SCORE_DATA_TYPES, SCORE_SOURCES } from "./columns";
 import { toScorePatch } from "./langfuse/convert";
 import { EventValidationError } from "./prepare-events";
@@ -77,67 +79,31 @@ function parseQuery(url: URL): ListScoresQuery {
   throw new AppError("INVALID_INPUT", `Invalid query parameter ${field}: ${issue.message}`, field);
 }
 
-function buildFilter(projectId: string, query: ListScoresQuery) {
-  const values: unknown[] = [projectId];
-  const conditions = ["s.project_id = $1"];
-  const add = (sql: string, value: unknown) => {
-    values.push(value);
-    conditions.push(sql.replace("?", `$${values.length}`));
-  };
-  if (query.traceId) add("s.trace_id = ?", query.traceId);
-  if (query.observationId) add("s.observation_id = ?", query.observationId);
-  if (query.sessionId) add("s.session_id = ?", query.sessionId);
-  if (query.name) add("s.name = ?", query.name);
-  if (query.dataType) add('s.data_type = ?::"ScoreDataType"', query.dataType);
-  if (query.source) add('s.source = ?::"ScoreSource"', query.source);
-  if (query.fromTimestamp) add("s.timestamp >= ?", query.fromTimestamp);
-  if (query.toTimestamp) add("s.timestamp < ?", query.toTimestamp);
+function buildFilter(projectId: string, query: ListScoresQuery): Sql {
+  const conditions = [sql`s.project_id = ${projectId}`];
+  if (query.traceId) conditions.push(sql`s.trace_id = ${query.traceId}`);
+  if (query.observationId) conditions.push(sql`s.observation_id = ${query.observationId}`);
+  if (query.sessionId) conditions.push(sql`s.session_id = ${query.sessionId}`);
+  if (query.name) conditions.push(sql`s.name = ${query.name}`);
+  if (query.dataType) conditions.push(sql`s.data_type = ${query.dataType}::"ScoreDataType"`);
+  if (query.source) conditions.push(sql`s.source = ${query.source}::"ScoreSource"`);
+  if (query.fromTimestamp) conditions.push(sql`s.timestamp >= ${query.fromTimestamp}`);
+  if (query.toTimestamp) conditions.push(sql`s.timestamp < ${query.toTimestamp}`);
   if (query.userId) {
-    add(
-      "EXISTS (SELECT 1 FROM traces AS t WHERE t.project_id = s.project_id AND t.id = s.trace_id AND t.user_id = ?)",
-      query.userId,
+    conditions.push(
+      sql`EXISTS (SELECT 1 FROM traces AS t
+        WHERE t.project_id = s.project_id AND t.id = s.trace_id AND t.user_id = ${query.userId})`,
     );
   }
-  return { where: conditions.join(" AND "), values };
+  return andSql(conditions);
 }
 
-interface ScoreRow {
-  id: string;
-  trace_id: string | null;
-  observation_id: string | null;
-  session_id: string | null;
-  name: string;
-  value: number | null;
-  string_value: string | null;
-  data_type: string;
-  source: string;
-  comment: string | null;
-  metadata: unknown;
-  environment: string;
-  author_user_id: string | null;
-  timestamp: Date;
-  created_at: Date;
-  updated_at: Date;
-}
-
-function toApiScore(row: ScoreRow) {
+/** Shapes a score as the langfuse SDK reads it, with its metadata parsed. */
+function toApiScore(score: ScoreRecord) {
+  const { metadataJson, ...rest } = score;
   return {
-    id: row.id,
-    traceId: row.trace_id,
-    observationId: row.observation_id,
-    sessionId: row.session_id,
-    name: row.name,
-    value: row.value,
-    stringValue: row.string_value,
-    dataType: row.data_type,
-    source: row.source,
-    comment: row.comment,
-    metadata: row.metadata,
-    environment: row.environment,
-    authorUserId: row.author_user_id,
-    timestamp: row.timestamp,
-    createdAt: row.created_at,
-    updatedAt: row.updated_at,
+    ...rest,
+    metadata: metadataJson === null ? null : (JSON.parse(metadataJson) as unknown),
   };
 }
 
@@ -147,22 +113,22 @@ function toApiScore(row: ScoreRow) {
  */
 export async function listScores(pool: pg.Pool, projectId: string, url: URL) {
   const query = parseQuery(url);
-  const { where, values } = buildFilter(projectId, query);
+  const filter = buildFilter(projectId, query);
   const offset = (query.page - 1) * query.limit;
-  const [rows, count] = await Promise.all([
-    pool.query<ScoreRow>(
-      `SELECT s.* FROM scores AS s WHERE ${where}
-       ORDER BY s.timestamp DESC, s.id DESC LIMIT ${query.limit} OFFSET ${offset}`,
-      values,
+  const [scores, count] = await Promise.all([
+    queryScores(
+      pool,
+      filter,
+      sql`ORDER BY s.timestamp DESC, s.id DESC LIMIT ${query.limit} OFFSET ${offset}`,
     ),
-    pool.query<{ total: number }>(
-      `SELECT count(*)::int AS total FROM scores AS s WHERE ${where}`,
-      values,
+    queryRows<{ total: number }>(
+      pool,
+      sql`SELECT count(*)::int AS total FROM scores AS s WHERE ${filter}`,
     ),
   ]);
-  const totalItems = count.rows[0]?.total ?? 0;
+  const totalItems = count[0]?.total ?? 0;
   return {
-    data: rows.rows.map(toApiScore),
+    data: scores.map(toApiScore),
     meta: {
       page: query.page,
       limit: query.limit,

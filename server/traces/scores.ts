@@ -69,13 +69,11 @@ function scopeCondition(scope: ScoreScope): Sql {
   return sql`s.session_id = ${scope.sessionId}`;
 }
 
-/** Loads the scores of some traces, one observation or one session, oldest first. */
-export async function loadScores(
-  db: SqlClient,
-  projectId: string,
-  scope: ScoreScope,
-): Promise<ScoreRecord[]> {
-  if ("traceIds" in scope && scope.traceIds.length === 0) return [];
+/**
+ * Loads the scores that match `filter`, which must include the project condition, in the order
+ * and page that `tail` sets (ORDER BY, LIMIT, OFFSET). Conditions refer to the scores table as `s`.
+ */
+export async function queryScores(db: SqlClient, filter: Sql, tail: Sql): Promise<ScoreRecord[]> {
   const rows = await queryRows<ScoreRow>(
     db,
     sql`SELECT s.id, s.trace_id, s.observation_id, s.session_id, s.name, s.value, s.string_value,
@@ -83,8 +81,22 @@ export async function loadScores(
         s.metadata::text AS metadata_json, s.environment, s.author_user_id, s.timestamp,
         s.created_at, s.updated_at
       FROM scores s
-      WHERE s.project_id = ${projectId} AND ${scopeCondition(scope)}
-      ORDER BY s.timestamp, s.id`,
+      WHERE ${filter}
+      ${tail}`,
   );
   return rows.map(toScoreRecord);
+}
+
+/** Loads the scores of some traces, one observation or one session, oldest first. */
+export async function loadScores(
+  db: SqlClient,
+  projectId: string,
+  scope: ScoreScope,
+): Promise<ScoreRecord[]> {
+  if ("traceIds" in scope && scope.traceIds.length === 0) return [];
+  return queryScores(
+    db,
+    sql`s.project_id = ${projectId} AND ${scopeCondition(scope)}`,
+    sql`ORDER BY s.timestamp, s.id`,
+  );
 }

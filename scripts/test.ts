@@ -82,7 +82,11 @@ async function main(): Promise<void> {
   await rm(RESULTS_DIR, { recursive: true, force: true });
   const env: NodeJS.ProcessEnv = { ...process.env, TZ: "UTC", NEXT_TELEMETRY_DISABLED: "1" };
   const embedded = env.DATABASE_URL ? null : await startEmbeddedDatabase();
-  if (embedded) env.DATABASE_URL = embedded.db.url;
+  if (embedded) {
+    env.DATABASE_URL = embedded.db.url;
+    // One connection per process: see the pool note in server/embedded/launcher.ts.
+    env.DATABASE_POOL_SIZE = "1";
+  }
 
   try {
     const counts = await runSuites(env, Boolean(embedded));

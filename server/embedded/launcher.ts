@@ -134,6 +134,10 @@ export async function launch(options: LaunchOptions): Promise<number> {
     embedded = database.embedded;
     // The child process and this one read the same settings from the environment.
     process.env.DATABASE_URL = database.url;
+    // PGlite runs every connection in one backend session, and pglite-socket can interleave
+    // the extended-protocol messages of concurrent connections. One connection per process
+    // keeps each query whole.
+    if (embedded) process.env.DATABASE_POOL_SIZE = "1";
     process.env.NEXTAUTH_SECRET = await resolveAuthSecret(env, options.mode, Boolean(embedded));
     // Without NEXTAUTH_URL, NextAuth v4 builds its URLs from the request's Host header only
     // when AUTH_TRUST_HOST is set; otherwise it assumes http://localhost:3000.

@@ -1,4 +1,5 @@
 import type pg from "pg";
+import { preparedStatementName } from "../db/prepared-statements";
 
 const HOUR_MS = 3_600_000;
 
@@ -30,7 +31,7 @@ export class DirtyHours {
     if (this.hours.size === 0 && this.tracesWithNewUser.size === 0) return;
     const hours = [...this.hours].map((ms) => new Date(ms).toISOString());
     await db.query({
-      name: "dw_dirty_hours_upsert",
+      name: preparedStatementName("dw_dirty_hours_upsert"),
       text: `INSERT INTO rollup_dirty_hours (project_id, hour)
 SELECT $1, hour FROM (
   SELECT unnest($2::timestamptz[]) AS hour

@@ -7,6 +7,7 @@ import type { CostDetails, UsageDetails } from "./events";
 import type { MergedRow } from "./merge";
 import { buildUpsertStatements, sentAnyOf, takesSentValue, toSqlRow } from "./upsert-sql";
 import { upsertRows } from "./upsert-rows";
+import { preparedStatementName } from "../db/prepared-statements";
 
 /**
  * Writes observations with their derived token and cost columns (derived-values.ts). New rows
@@ -168,7 +169,7 @@ async function writeDerivedValues(
   }
   if (changed.length === 0) return;
   await client.query({
-    name: "dw_observations_derived",
+    name: preparedStatementName("dw_observations_derived"),
     text: WRITE_DERIVED_SQL,
     values: [projectId, JSON.stringify(changed)],
   });

@@ -4,6 +4,7 @@ import type { DirtyHours } from "./dirty-hours";
 import type { MergedRow } from "./merge";
 import { buildUpsertStatements, toSqlRow } from "./upsert-sql";
 import { upsertRows } from "./upsert-rows";
+import { preparedStatementName } from "../db/prepared-statements";
 
 /**
  * Writes traces: those the batch sent, and placeholders for traces that only observations name.
@@ -103,7 +104,7 @@ export async function writeTracePlaceholders(
 ): Promise<void> {
   const rows = [...placeholders].map(([id, placeholder]) => toPlaceholderRow(id, placeholder));
   const outcome = await upsertRows<TraceUpdate>(client, {
-    name: "dw_trace_placeholders",
+    name: preparedStatementName("dw_trace_placeholders"),
     statements: PLACEHOLDER_STATEMENTS,
     columns: PLACEHOLDER_COLUMNS,
     projectId,

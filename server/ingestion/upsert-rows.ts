@@ -2,6 +2,7 @@ import type pg from "pg";
 import type { ColumnSpec } from "./columns";
 import type { MergedRow } from "./merge";
 import { toSqlRow, type UpsertStatements } from "./upsert-sql";
+import { preparedStatementName } from "../db/prepared-statements";
 
 export interface UpsertOutcome<Updated> {
   insertedIds: Set<string>;
@@ -29,7 +30,7 @@ export async function upsertRows<Updated extends pg.QueryResultRow>(
   if (rows.length === 0) return { insertedIds: new Set(), updated: [] };
 
   const inserted = await client.query<{ id: string }>({
-    name: `${request.name}_insert`,
+    name: preparedStatementName(`${request.name}_insert`),
     text: request.statements.insert,
     values: [projectId, JSON.stringify(rows.map(request.toInsertRow))],
   });
@@ -38,7 +39,7 @@ export async function upsertRows<Updated extends pg.QueryResultRow>(
   if (existing.length === 0) return { insertedIds, updated: [] };
 
   const updated = await client.query<Updated>({
-    name: `${request.name}_update`,
+    name: preparedStatementName(`${request.name}_update`),
     text: request.statements.update,
     values: [projectId, JSON.stringify(existing.map((row) => toSqlRow(row, request.columns)))],
   });

@@ -17,6 +17,12 @@ import { useTRPC } from "@/lib/trpc/react";
 const TRACE_PAGE_SIZE = 25;
 const SESSION_LIMIT = 10;
 
+/** Describes how many of the range's sessions the card lists: "10 of 34 sessions", "3 sessions". */
+function describeShownSessions(shown: number, total: number): string {
+  if (shown >= total) return formatCountOf(total, "session");
+  return `${formatCount(shown)} of ${formatCountOf(total, "session")}`;
+}
+
 /** Shows the user's recent traces and sessions in the chosen range. */
 export function UserActivity({ projectId, userId }: { projectId: string; userId: string }) {
   const trpc = useTRPC();
@@ -85,7 +91,7 @@ export function UserActivity({ projectId, userId }: { projectId: string; userId:
             <CardTitle>Sessions</CardTitle>
             {sessions.data ? (
               <span className="text-xs text-muted-foreground">
-                {formatCount(sessions.data.totalItems)}
+                {describeShownSessions(sessions.data.rows.length, sessions.data.totalItems)}
               </span>
             ) : null}
           </CardHeader>

@@ -84,6 +84,39 @@ export function describeError(error: unknown): Record<string, unknown> {
   return { name: error.name, code, message: error.message, stack: error.stack };
 }
 
+// SQLSTATE character_not_in_repertoire: Postgres text cannot hold NUL (\u0000), so a NUL in a
+// filter or an id sent to a read endpoint fails with it.
+const UNSTORABLE_CHARACTER_SQLSTATE = "22021";
+const UNSTORABLE_CHARACTER_MESSAGE = /invalid byte sequence for encoding "UTF8": 0x00/;
+
+function isUnstorableCharacter(error: unknown): boolean {
+  for (const link of errorChain(error)) {
+    if (link.code === UNSTORABLE_CHARACTER_SQLSTATE) return true;
+    if (typeof link.message === "string" && UNSTORABLE_CHARACTER_MESSAGE.test(link.message)) {
+      return true;
+    }
+  }
+  return false;
+}
+
+/**
+ * Translates the database errors that a caller can act on into AppErrors: an outage (retry
+ * later) and a value Postgres cannot hold (fix the input). Returns null for every other error.
+ */
+export function toAppErrorFromDatabase(error: unknown): AppError | null {
+  if (isAppError(error)) return error;
+  if (isDatabaseUnavailable(error)) {
+    return new AppError("UNAVAILABLE", "The database is unreachable; retry the request later");
+  }
+  if (isUnstorableCharacter(error)) {
+    return new AppError(
+      "INVALID_INPUT",
+      "A value contains a NUL character (\\u0000), which cannot be stored or searched; remove it",
+    );
+  }
+  return null;
+}
+
 /** Rethrows a database outage as AppError UNAVAILABLE (HTTP 503) and anything else unchanged. */
 export function rethrowUnavailable(error: unknown): never {
   if (isDatabaseUnavailable(error) && !isAppError(error)) {

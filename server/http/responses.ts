@@ -1,6 +1,5 @@
 import { randomUUID } from "node:crypto";
-import { describeError, isDatabaseUnavailable } from "../db/database-errors";
-import { isAppError } from "../errors";
+import { describeError, toAppErrorFromDatabase } from "../db/database-errors";
 import { moduleLogger } from "../logger";
 
 const log = moduleLogger("http");
@@ -19,19 +18,19 @@ export interface PublicError {
 
 /**
  * Describes any thrown value as what a caller may see. AppErrors keep their message and field,
- * and a database outage becomes a 503 so that SDKs keep the request and retry it. Anything
+ * a database outage becomes a 503 so that SDKs keep the request and retry it, and a value the
+ * database cannot hold becomes a 400. Anything
  * else becomes a 500 with a request id, and its stack goes to the log only.
  */
 export function toPublicError(error: unknown): PublicError {
-  if (isAppError(error)) {
-    const body: PublicError["body"] = { error: error.code, message: error.message };
-    if (error.field) body.field = error.field;
-    return { status: error.httpStatus, body };
-  }
-  if (isDatabaseUnavailable(error)) {
-    log.error({ err: describeError(error) }, "database unavailable in route handler");
-    const message = "The database is unreachable; retry the request later";
-    return { status: 503, body: { error: "UNAVAILABLE", message } };
+  const known = toAppErrorFromDatabase(error);
+  if (known) {
+    if (known.code === "UNAVAILABLE" && known !== error) {
+      log.error({ err: describeError(error) }, "database unavailable in route handler");
+    }
+    const body: PublicError["body"] = { error: known.code, message: known.message };
+    if (known.field) body.field = known.field;
+    return { status: known.httpStatus, body };
   }
   const requestId = randomUUID();
   log.error({ err: describeError(error), requestId }, "unhandled error in route handler");

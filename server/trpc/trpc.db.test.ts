@@ -147,3 +147,20 @@ describe("error mapping", () => {
     expect(text).not.toContain("secret");
   });
 });
+
+describe("database errors", () => {
+  it("rejects a NUL character in a filter", async () => {
+    const caller = createCaller(contextFor(memberOfA));
+    const window = { from: new Date(Date.now() - 86_400_000), to: new Date() };
+
+    const code = await codeOf(
+      caller.traces.list({
+        projectId: projectA.projectId,
+        window,
+        filters: { search: "a\u0000b" },
+      }),
+    );
+
+    expect(code).toBe("BAD_REQUEST");
+  });
+});

@@ -9,6 +9,7 @@ import { getDb, type Db } from "../db/client";
 import type { Role } from "../db/generated/enums";
 import { AppError, isAppError, type AppErrorCode } from "../errors";
 import { moduleLogger } from "../logger";
+import { toAppErrorFromDatabase } from "../db/database-errors";
 
 /**
  * tRPC setup: the request context, the one mapping from AppError to tRPC error codes, and the
@@ -70,10 +71,11 @@ export const createTRPCRouter = t.router;
 export const createCallerFactory = t.createCallerFactory;
 
 // Areas throw AppError; here it becomes the matching TRPCError, for HTTP and direct callers.
+// Database outages and values Postgres cannot hold become AppErrors first.
 const mapAppErrors = t.middleware(async ({ next }) => {
   const result = await next();
-  if (!result.ok && isAppError(result.error.cause)) {
-    const cause = result.error.cause;
+  const cause = result.ok ? null : toAppErrorFromDatabase(result.error.cause);
+  if (cause) {
     throw new TRPCError({
       code: TRPC_CODE_BY_APP_ERROR[cause.code],
       message: cause.message,

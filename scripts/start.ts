@@ -1,5 +1,3 @@
-import { launch } from "../server/embedded/launcher";
-
 // `npm start` (production server, after `npm run build`) and `npm run dev` (next dev). Without
 // DATABASE_URL both run on the embedded database in DRIFTWATCH_DATA_DIR.
 //
@@ -15,6 +13,9 @@ async function main(): Promise<void> {
     console.error(USAGE);
     process.exit(2);
   }
+  // Imported here so that an invalid configuration, which the server modules reject as they
+  // load, ends in the one-line message below instead of a stack trace.
+  const { launch } = await import("../server/embedded/launcher");
   process.exitCode = await launch({ mode });
 }
 

@@ -67,7 +67,7 @@ async function resolveAuthSecret(env: Env, mode: NextMode, isEmbedded: boolean):
   if (mode === "start" && !isEmbedded) {
     throw new Error(
       "NEXTAUTH_SECRET is not set; production with DATABASE_URL needs it. Set it to a random " +
-        "string of at least 32 characters, e.g. `openssl rand -base64 32`",
+        "string of 32 or more characters (at least 16), e.g. `openssl rand -base64 32`",
     );
   }
   const secret = await loadOrCreateAuthSecret(env.DRIFTWATCH_DATA_DIR);

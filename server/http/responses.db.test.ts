@@ -45,3 +45,15 @@ describe("public error mapping", () => {
     expect(toPublicError(refused).status).toBe(503);
   });
 });
+
+describe("unknown public paths", () => {
+  it.each(["/api/public/nope", "/api/public/traces/a/b"])(
+    "returns JSON 404 for %s",
+    async (path) => {
+      const response = await get(path);
+
+      expect(response.status).toBe(404);
+      expect((await response.json()).error).toBe("NOT_FOUND");
+    },
+  );
+});

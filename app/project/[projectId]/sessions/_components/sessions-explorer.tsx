@@ -14,15 +14,9 @@ import {
 } from "@/components/ui/table";
 import { CostValue } from "@/components/traces/cost-value";
 import { describeExplorerRange } from "@/components/traces/explorer-range";
-import {
-  ExplorerHeader,
-  ExplorerListCard,
-  InvalidRangeAlert,
-} from "@/components/traces/explorer-list";
-import { FilterTextInput } from "@/components/traces/filter-text-input";
+import { GroupListExplorer } from "@/components/traces/group-list-explorer";
 import type { GroupSortField } from "@/components/traces/group-list-params";
 import { sessionHref, userHref } from "@/components/traces/links";
-import { PageControls } from "@/components/traces/page-controls";
 import type { SessionListPage } from "@/components/traces/router-types";
 import { SortHeader, type SortState } from "@/components/traces/sort-header";
 import { useGroupListQuery } from "@/components/traces/use-group-list-state";
@@ -114,58 +108,33 @@ function SessionsTable({ projectId, rows, sort, onSort, timeZone }: SessionsTabl
 /** Sessions with traces in the range: search, sort and pages in the URL. */
 export function SessionsExplorer({ projectId }: { projectId: string }) {
   const trpc = useTRPC();
-  const { range, isInvalid, timeZone, setRange, state, setState, input, options } =
-    useGroupListQuery(projectId);
-  const sessions = useQuery(trpc.sessions.list.queryOptions(input, options));
+  const list = useGroupListQuery(projectId);
+  const sessions = useQuery(trpc.sessions.list.queryOptions(list.input, list.options));
 
   return (
-    <div className="flex flex-col gap-3">
-      <ExplorerHeader
-        title="Sessions"
-        description={`Sessions with traces in the ${describeExplorerRange(range)} · times in ${timeZone}`}
-        range={range}
-        timeZone={timeZone}
-        onRangeChange={setRange}
-      />
-      <FilterTextInput
-        label="Search session ids"
-        value={state.search}
-        onCommit={(search) => setState({ search })}
-        className="w-72"
-      />
-      <InvalidRangeAlert isInvalid={isInvalid} />
-      <ExplorerListCard
-        itemsTitle="Sessions"
-        isPending={sessions.isPending}
-        error={sessions.error}
-        isEmpty={sessions.data?.rows.length === 0}
-        skeletonRows={8}
-        empty={
-          <EmptyState
-            icon={<MessagesSquare />}
-            title="No sessions"
-            description="No trace in this range has a session id. Set sessionId on traces to group them into conversations."
-          />
-        }
-        renderTable={() => (
-          <SessionsTable
-            projectId={projectId}
-            rows={sessions.data?.rows ?? []}
-            sort={state.sort}
-            onSort={(sort) => setState({ sort })}
-            timeZone={timeZone}
-          />
-        )}
-      />
-      {sessions.data ? (
-        <PageControls
-          page={sessions.data.page}
-          totalPages={sessions.data.totalPages}
-          totalItems={sessions.data.totalItems}
-          noun="session"
-          onPage={(page) => setState({ page })}
+    <GroupListExplorer
+      title="Sessions"
+      description={`Sessions with traces in the ${describeExplorerRange(list.range)} · times in ${list.timeZone}`}
+      searchLabel="Search session ids"
+      noun="session"
+      list={list}
+      query={sessions}
+      empty={
+        <EmptyState
+          icon={<MessagesSquare />}
+          title="No sessions"
+          description="No trace in this range has a session id. Set sessionId on traces to group them into conversations."
         />
-      ) : null}
-    </div>
+      }
+      renderTable={(rows) => (
+        <SessionsTable
+          projectId={projectId}
+          rows={rows}
+          sort={list.state.sort}
+          onSort={(sort) => list.setState({ sort })}
+          timeZone={list.timeZone}
+        />
+      )}
+    />
   );
 }

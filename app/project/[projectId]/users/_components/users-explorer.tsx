@@ -14,15 +14,9 @@ import {
 } from "@/components/ui/table";
 import { CostValue } from "@/components/traces/cost-value";
 import { describeExplorerRange } from "@/components/traces/explorer-range";
-import {
-  ExplorerHeader,
-  ExplorerListCard,
-  InvalidRangeAlert,
-} from "@/components/traces/explorer-list";
-import { FilterTextInput } from "@/components/traces/filter-text-input";
+import { GroupListExplorer } from "@/components/traces/group-list-explorer";
 import type { GroupSortField } from "@/components/traces/group-list-params";
 import { userHref } from "@/components/traces/links";
-import { PageControls } from "@/components/traces/page-controls";
 import type { UserListPage } from "@/components/traces/router-types";
 import { SortHeader, type SortState } from "@/components/traces/sort-header";
 import { useGroupListQuery } from "@/components/traces/use-group-list-state";
@@ -90,58 +84,33 @@ function UsersTable({ projectId, rows, sort, onSort, timeZone }: UsersTableProps
 /** Users seen in the range with their totals: search, sort and pages in the URL. */
 export function UsersExplorer({ projectId }: { projectId: string }) {
   const trpc = useTRPC();
-  const { range, isInvalid, timeZone, setRange, state, setState, input, options } =
-    useGroupListQuery(projectId);
-  const users = useQuery(trpc.users.list.queryOptions(input, options));
+  const list = useGroupListQuery(projectId);
+  const users = useQuery(trpc.users.list.queryOptions(list.input, list.options));
 
   return (
-    <div className="flex flex-col gap-3">
-      <ExplorerHeader
-        title="Users"
-        description={`Users with traces in the ${describeExplorerRange(range)} · totals over that range · times in ${timeZone}`}
-        range={range}
-        timeZone={timeZone}
-        onRangeChange={setRange}
-      />
-      <FilterTextInput
-        label="Search user ids"
-        value={state.search}
-        onCommit={(search) => setState({ search })}
-        className="w-72"
-      />
-      <InvalidRangeAlert isInvalid={isInvalid} />
-      <ExplorerListCard
-        itemsTitle="Users"
-        isPending={users.isPending}
-        error={users.error}
-        isEmpty={users.data?.rows.length === 0}
-        skeletonRows={8}
-        empty={
-          <EmptyState
-            icon={<Users />}
-            title="No users"
-            description="No trace in this range has a user id. Set userId on traces to see cost and usage per user."
-          />
-        }
-        renderTable={() => (
-          <UsersTable
-            projectId={projectId}
-            rows={users.data?.rows ?? []}
-            sort={state.sort}
-            onSort={(sort) => setState({ sort })}
-            timeZone={timeZone}
-          />
-        )}
-      />
-      {users.data ? (
-        <PageControls
-          page={users.data.page}
-          totalPages={users.data.totalPages}
-          totalItems={users.data.totalItems}
-          noun="user"
-          onPage={(page) => setState({ page })}
+    <GroupListExplorer
+      title="Users"
+      description={`Users with traces in the ${describeExplorerRange(list.range)} · totals over that range · times in ${list.timeZone}`}
+      searchLabel="Search user ids"
+      noun="user"
+      list={list}
+      query={users}
+      empty={
+        <EmptyState
+          icon={<Users />}
+          title="No users"
+          description="No trace in this range has a user id. Set userId on traces to see cost and usage per user."
         />
-      ) : null}
-    </div>
+      }
+      renderTable={(rows) => (
+        <UsersTable
+          projectId={projectId}
+          rows={rows}
+          sort={list.state.sort}
+          onSort={(sort) => list.setState({ sort })}
+          timeZone={list.timeZone}
+        />
+      )}
+    />
   );
 }

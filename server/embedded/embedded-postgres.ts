@@ -3,6 +3,7 @@ import path from "node:path";
 import { PGlite } from "@electric-sql/pglite";
 import { PGLiteSocketServer } from "@electric-sql/pglite-socket";
 import { acquireDataDirLock } from "./data-dir-lock";
+import { startSessionGate } from "./session-gate";
 
 /**
  * Postgres without a server: PGlite (Postgres compiled to WebAssembly) keeps its files in a data
@@ -46,13 +47,15 @@ export async function startEmbeddedPostgres(
       maxConnections: options.maxConnections,
     });
     await server.start();
-    const port = Number(server.getServerConn().split(":").pop());
+    const gate = await startSessionGate(Number(server.getServerConn().split(":").pop()));
+    const port = gate.port;
     const pglite = db;
     return {
       url: `postgresql://postgres@127.0.0.1:${port}/postgres`,
       port,
       dataDir,
       async stop() {
+        await gate.close();
         await server.stop();
         await pglite.close();
         await lock.release();

@@ -86,6 +86,7 @@ async function main(): Promise<void> {
     env.DATABASE_URL = embedded.db.url;
     // One connection per process: see the pool note in server/embedded/launcher.ts.
     env.DATABASE_POOL_SIZE = "1";
+    env.DRIFTWATCH_TEST_EMBEDDED = "1";
   }
 
   try {

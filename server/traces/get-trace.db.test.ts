@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { DEEP_JSON_LEVELS } from "../testing/deep-json";
 import { closeDb, getDb, getPool } from "../db/client";
 import { createTestProject } from "../testing/fixtures";
 import { getTraceOrThrow } from "./get-trace";
@@ -7,7 +8,7 @@ import { seedObservations, seedScores, seedTraces } from "./test-seed";
 
 const pool = getPool();
 const at = (second: number) => new Date(Date.UTC(2026, 5, 1, 10, 0, second));
-const DEEP_LEVELS = 10_000;
+const DEEP_LEVELS = DEEP_JSON_LEVELS;
 const deepJson = `${'{"a":'.repeat(DEEP_LEVELS)}1${"}".repeat(DEEP_LEVELS)}`;
 let projectId: string;
 let otherProjectId: string;

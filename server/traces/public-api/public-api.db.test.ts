@@ -1,4 +1,5 @@
 import { Langfuse } from "langfuse";
+import { DEEP_JSON_LEVELS } from "../../testing/deep-json";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { closeDb, getDb, getPool } from "../../db/client";
 import { createTestProject, type TestProject } from "../../testing/fixtures";
@@ -9,7 +10,7 @@ const pool = getPool();
 const at = (second: number) => new Date(Date.UTC(2026, 5, 1, 12, 0, second));
 const SAME_TIME = new Date(Date.UTC(2026, 5, 2, 8, 0, 0));
 const ODD_ID = "trace/with spaces?&#%2F";
-const DEEP_LEVELS = 10_000;
+const DEEP_LEVELS = DEEP_JSON_LEVELS;
 const deepJson = `${'{"a":'.repeat(DEEP_LEVELS)}1${"}".repeat(DEEP_LEVELS)}`;
 
 let server: RouteServer;
@@ -150,7 +151,7 @@ describe("GET /api/public/traces/{traceId}", () => {
     expect(generation.timeToFirstToken).toBe(0.5);
   });
 
-  it("returns 10000-level nested input intact", async () => {
+  it("returns deeply nested input intact", async () => {
     const body = await getJson<TraceBody>(`/api/public/traces/${encodeURIComponent(ODD_ID)}`);
     let node = body.input;
     let depth = 0;

@@ -1,24 +1,36 @@
 import { Tooltip, TooltipContent, TooltipTrigger } from "@/components/ui/tooltip";
 import { formatCost, formatCountOf, UNKNOWN_COST_LABEL } from "@/lib/time/format";
 import { cn } from "@/lib/utils";
+import { getCostDisplay } from "./cost-display";
 
 interface CostValueProps {
-  /** USD; null when no price was known. */
+  /** USD; null when no price was known or there was nothing to price. */
   usd: number | null;
-  /** Generations left out of the sum because they had no price. */
+  /**
+   * Generations left out of the sum because they had no price. Pass 0 when the caller knows
+   * there was nothing to price (no generation at all), so a null cost shows "–".
+   */
   unpricedCount?: number;
   className?: string;
 }
 
-/** Shows a cost, "no price" when unknown, and a marker when some generations had no price. */
-export function CostValue({ usd, unpricedCount = 0, className }: CostValueProps) {
-  if (usd === null) {
+/**
+ * Shows a cost, "no price" when a generation could not be priced, "–" when there was nothing
+ * to price, and a marker when some generations had no price.
+ */
+export function CostValue({ usd, unpricedCount, className }: CostValueProps) {
+  const display = getCostDisplay(usd, unpricedCount);
+  if (display === "nothing-to-price") {
+    return <span className={cn("text-muted-foreground", className)}>–</span>;
+  }
+  if (display === "unpriced" || usd === null) {
     return (
       <span className={cn("text-muted-foreground italic", className)}>{UNKNOWN_COST_LABEL}</span>
     );
   }
-  if (unpricedCount === 0)
+  if (display === "value") {
     return <span className={cn("tabular-nums", className)}>{formatCost(usd)}</span>;
+  }
   return (
     <Tooltip>
       <TooltipTrigger asChild>
@@ -29,7 +41,7 @@ export function CostValue({ usd, unpricedCount = 0, className }: CostValueProps)
         </span>
       </TooltipTrigger>
       <TooltipContent>
-        {formatCountOf(unpricedCount, "generation")} without a price left out
+        {formatCountOf(unpricedCount ?? 0, "generation")} without a price left out
       </TooltipContent>
     </Tooltip>
   );

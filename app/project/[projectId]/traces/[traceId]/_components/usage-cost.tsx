@@ -85,7 +85,7 @@ export function CostCard({ observation }: { observation: ObservationDetail }) {
       <Row label="Input">{o.inputCost === null ? "–" : formatCost(o.inputCost)}</Row>
       <Row label="Output">{o.outputCost === null ? "–" : formatCost(o.outputCost)}</Row>
       <Row label="Total">
-        <CostValue usd={o.totalCost} />
+        <CostValue usd={o.totalCost} unpricedCount={o.type === "GENERATION" ? undefined : 0} />
       </Row>
       <BucketRows buckets={o.costDetails} format={(n) => formatCost(n)} />
       <p className="mt-1 border-t pt-1 text-[11px] text-muted-foreground">

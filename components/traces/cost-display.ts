@@ -1,4 +1,4 @@
-/** How a cost cell reads: a value, a partial value, "no price", or "–" for nothing to price. */
+/** Display form of a cost cell: a value, a partial value, "no price", or "–" for nothing to price. */
 export type CostDisplay = "value" | "partial" | "unpriced" | "nothing-to-price";
 
 /**

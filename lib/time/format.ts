@@ -1,6 +1,6 @@
 import { UTC_TIME_ZONE } from "./zones";
 
-/** What a formatter shows for a value that is missing. */
+/** Placeholder text for a missing value. */
 export const MISSING_VALUE = "–";
 
 type Instant = Date | string | number;
@@ -87,7 +87,7 @@ export function formatCompactDuration(ms: number): string {
   return `${Number((ms / 3_600_000).toFixed(1))}h`;
 }
 
-/** What a cost shows when no price was known for it: never "$0.00", which would be a claim. */
+/** Label of a cost whose price is unknown. "$0.00" would wrongly claim the call was free. */
 export const UNKNOWN_COST_LABEL = "no price";
 
 /**

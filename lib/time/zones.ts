@@ -1,7 +1,7 @@
 /** The zone every stored timestamp is in, and the display zone's fallback. */
 export const UTC_TIME_ZONE = "UTC";
 
-/** True when `Intl` knows `timeZone` as an IANA zone name (or "UTC"). */
+/** Returns true when `Intl` accepts `timeZone` as an IANA zone name (or "UTC"). */
 export function isValidTimeZone(timeZone: string): boolean {
   if (timeZone.length === 0 || timeZone.length > 64) return false;
   try {

@@ -7,8 +7,8 @@ import type { AddressInfo } from "node:net";
  * (ReadyForQuery with status 'I'). PGlite runs all connections in one backend session, and
  * pglite-socket forwards network chunks as they arrive, so without this gate the Parse, Bind and
  * Execute messages of two connections interleave and corrupt each other's queries.
- * A transaction keeps the gate until it ends, so code must never wait on a second connection
- * inside a transaction.
+ * A transaction keeps the gate until it ends. Code that waits on a second connection inside a
+ * transaction therefore deadlocks here; the app uses one connection per process (see launcher.ts).
  */
 
 // Backend message ReadyForQuery: 'Z', int32 length 5, status byte.

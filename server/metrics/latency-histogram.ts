@@ -1,7 +1,7 @@
 /**
  * Log-spaced latency histograms, so that percentiles can be merged across hours.
  *
- * Bucket 0 holds latencies under 1 ms. Bucket i ≥ 1 holds [g^(i-1), g^i) ms with growth
+ * Bucket 0 contains latencies under 1 ms. Bucket i ≥ 1 contains [g^(i-1), g^i) ms with growth
  * g = 1.1, up to bucket 170 (from about 3 hours), which also takes everything longer. A bucket
  * is estimated by its geometric midpoint g^(i-0.5), so for latencies from 1 ms to about 3 hours
  * an estimated percentile is within √1.1 − 1 ≈ 4.9% of the exact nearest-rank percentile
@@ -25,7 +25,7 @@ export function getLatencyBucketIndex(latencyMs: number): number {
   return Math.min(MAX_LATENCY_BUCKET_INDEX, index);
 }
 
-/** The latency in milliseconds that stands for every value in bucket `index`. */
+/** Returns the latency in milliseconds that represents every value in bucket `index`. */
 export function getLatencyBucketEstimate(index: number): number {
   if (index <= 0) return 0;
   return LATENCY_BUCKET_GROWTH ** (index - 0.5);

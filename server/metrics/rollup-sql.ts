@@ -193,7 +193,7 @@ export const INSERT_PROJECT_HOURS_SQL = `
 export const DELETE_USER_DAYS_SQL =
   "DELETE FROM rollup_user_days WHERE project_id = $1 AND day = ANY($2::timestamptz[])";
 
-/** Sums rollup_user_hours into UTC days; $2 holds UTC midnights. */
+/** Sums rollup_user_hours into UTC days. $2 contains the UTC midnights to rebuild. */
 export const INSERT_USER_DAYS_SQL = `
   INSERT INTO rollup_user_days (
     project_id, day, user_id, trace_count, generation_count, total_tokens, total_cost,

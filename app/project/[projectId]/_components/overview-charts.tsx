@@ -153,11 +153,13 @@ export function CostChartCard({
   const series = state.data?.series ?? [];
   const hasKnownCost = series.some((point) => point.totalCost !== null);
   const total = series.reduce((sum, point) => sum + (point.totalCost ?? 0), 0);
+  const knownTotal = hasKnownCost ? total : null;
+  const headline = state.data ? formatCost(knownTotal) : null;
   return (
     <ChartCard
       title="Cost"
       description={describeBuckets(state.data?.window.granularity, timeZone)}
-      headline={state.data ? formatCost(hasKnownCost ? total : null) : null}
+      headline={headline}
       isLoading={state.isPending}
       error={state.error}
       isEmpty={!hasKnownCost}

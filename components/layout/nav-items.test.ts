@@ -26,6 +26,16 @@ describe("getSwitchedProjectPath", () => {
     expect(getSwitchedProjectPath("/project/p1/traces/t-1", "", "p2")).toBe("/project/p2/traces");
   });
 
+  it("keeps the settings tab", () => {
+    expect(getSwitchedProjectPath("/project/p1/settings/members", "", "p2")).toBe(
+      "/project/p2/settings/members",
+    );
+  });
+
+  it("keeps the settings section without a tab", () => {
+    expect(getSwitchedProjectPath("/project/p1/settings", "", "p2")).toBe("/project/p2/settings");
+  });
+
   it("keeps the overview", () => {
     expect(getSwitchedProjectPath("/project/p1", "?range=30d", "p2")).toBe("/project/p2?range=30d");
   });

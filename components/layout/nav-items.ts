@@ -1,4 +1,11 @@
-import { LayoutDashboard, ListTree, MessagesSquare, Users, type LucideIcon } from "lucide-react";
+import {
+  LayoutDashboard,
+  ListTree,
+  MessagesSquare,
+  Settings,
+  Users,
+  type LucideIcon,
+} from "lucide-react";
 
 export interface NavItem {
   label: string;
@@ -12,6 +19,7 @@ export const PROJECT_NAV_ITEMS: NavItem[] = [
   { label: "Traces", segment: "traces", icon: ListTree },
   { label: "Sessions", segment: "sessions", icon: MessagesSquare },
   { label: "Users", segment: "users", icon: Users },
+  { label: "Settings", segment: "settings", icon: Settings },
 ];
 
 /** The section segment of a project path: "/project/p1/traces/t9" → "traces", overview → "". */
@@ -20,14 +28,20 @@ export function getProjectSection(pathname: string): string {
   return root === "project" ? (section ?? "") : "";
 }
 
+/** Sections whose next path segment is a page every project has, such as a settings tab. */
+const SECTIONS_WITH_SHARED_PAGES = new Set(["settings"]);
+
 /**
- * The same section of another project. Ids below the section (a trace, a session) belong to the
- * current project only, so they are dropped; the query string (time range, filters) is kept.
+ * Returns the same page of another project. Ids below the section (a trace, a session) belong
+ * to the current project only, so they are dropped. A settings tab and the query string (time
+ * range, filters) are kept.
  */
 export function getSwitchedProjectPath(pathname: string, search: string, projectId: string) {
   const section = getProjectSection(pathname);
   const base = `/project/${encodeURIComponent(projectId)}`;
-  return `${section ? `${base}/${section}` : base}${search}`;
+  if (!section) return `${base}${search}`;
+  const page = SECTIONS_WITH_SHARED_PAGES.has(section) ? pathname.split("/")[4] : undefined;
+  return `${base}/${section}${page ? `/${page}` : ""}${search}`;
 }
 
 /** Query parameters of a time range, as the overview and the explorer pages read them. */

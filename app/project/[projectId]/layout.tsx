@@ -16,10 +16,13 @@ export default async function ProjectLayout({ children, params }: ProjectLayoutP
   const user = await getSessionUser();
   if (!user) redirect(`/sign-in?callbackUrl=${encodeURIComponent(`/project/${projectId}`)}`);
 
-  const projects = await (await getServerCaller()).projects.list();
+  const caller = await getServerCaller();
+  const projects = await caller.projects.list();
   // Another organization's project looks exactly like one that does not exist.
   const currentProject = projects.find((project) => project.id === projectId);
   if (!currentProject) notFound();
+  // The role the server checks procedures against, narrowed to the project where that applies.
+  const { role } = await caller.projects.byId({ projectId });
 
   const switcherProjects = projects.map(({ id, name, organizationName }) => ({
     id,
@@ -34,6 +37,7 @@ export default async function ProjectLayout({ children, params }: ProjectLayoutP
         name: currentProject.name,
         organizationName: currentProject.organizationName,
       }}
+      role={role}
       user={{ email: user.email, name: user.name }}
     >
       {children}

@@ -3,10 +3,10 @@
 import { useQuery } from "@tanstack/react-query";
 import { usePathname, useRouter, useSearchParams } from "next/navigation";
 import { DetailError, DetailLoading, DetailTopBarTitle } from "@/components/traces/detail-states";
+import { ObservationTreeView } from "@/components/traces/observation-tree-view";
 import { useDisplayTimeZone } from "@/lib/time/display-time-zone";
 import { useTRPC } from "@/lib/trpc/react";
 import { ObservationPanel } from "./observation-panel";
-import { ObservationTreeView } from "./observation-tree-view";
 import { TraceHeader } from "./trace-header";
 import { TracePanel } from "./trace-panel";
 

@@ -16,6 +16,8 @@ export async function proxy(request: NextRequest): Promise<NextResponse> {
   return NextResponse.redirect(signInUrl);
 }
 
+// Pages for people without a session: signing in or up, accepting an invitation and resetting a
+// password with a link.
 export const config = {
-  matcher: ["/((?!api/|_next/|sign-in|favicon.ico|robots.txt).*)"],
+  matcher: ["/((?!api/|_next/|sign-in|sign-up|invite/|reset-password/|favicon.ico|robots.txt).*)"],
 };

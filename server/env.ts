@@ -27,6 +27,11 @@ const envSchema = z.object({
     .int()
     .min(1024)
     .default(20 * 1024 * 1024),
+  // "false" keeps this process from running background jobs (queues still accept new jobs).
+  JOBS_ENABLED: z
+    .enum(["true", "false"])
+    .default("true")
+    .transform((value) => value === "true"),
   DRIFTWATCH_INIT_ORG_NAME: z.string().min(1).optional(),
   DRIFTWATCH_INIT_PROJECT_NAME: z.string().min(1).optional(),
   DRIFTWATCH_INIT_PUBLIC_KEY: z.string().min(8).optional(),

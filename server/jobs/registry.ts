@@ -1,0 +1,9 @@
+import type { JobDefinition } from "./types";
+
+export type { JobDefinition } from "./types";
+
+/**
+ * Every background job of the app. `startJobs()` creates a queue and a worker for each entry and
+ * keeps its cron schedule in step. Each area appends its own entries.
+ */
+export const JOB_DEFINITIONS: readonly JobDefinition[] = [];

@@ -2,8 +2,8 @@ import { describe, expect, it } from "vitest";
 import { countQueueFilters, parseQueueState, writeQueueState } from "./queue-params";
 
 const VALUES = {
-  statuses: ["PENDING", "COMPLETED"] as const,
-  reasons: ["SAMPLED", "FLAGGED"] as const,
+  statuses: ["pending", "completed"] as const,
+  reasons: ["sampled", "failed_check"] as const,
   labels: ["tone", "unsafe"],
 };
 
@@ -13,14 +13,14 @@ function parse(query: string) {
 
 describe("parseQueueState", () => {
   it("reads every filter and the page", () => {
-    expect(parse("status=PENDING&reason=FLAGGED&assignee=me&label=tone&page=3")).toEqual({
-      filters: { status: "PENDING", reason: "FLAGGED", assignee: "me", label: "tone" },
+    expect(parse("status=pending&reason=failed_check&assignee=me&label=tone&page=3")).toEqual({
+      filters: { status: "pending", reason: "failed_check", assignee: "me", label: "tone" },
       page: 3,
     });
   });
 
   it("drops values the server does not know", () => {
-    expect(parse("status=DONE&reason=x&label=rude").filters).toEqual({});
+    expect(parse("status=done&reason=x&label=rude").filters).toEqual({});
   });
 
   it("starts at page one for bad pages", () => {
@@ -42,7 +42,7 @@ describe("parseQueueState", () => {
 describe("writeQueueState", () => {
   it("round-trips through the URL", () => {
     const state = {
-      filters: { status: "COMPLETED", reason: "SAMPLED", assignee: "u-1", label: "unsafe" },
+      filters: { status: "completed", reason: "sampled", assignee: "u-1", label: "unsafe" },
       page: 4,
     } as const;
     const params = new URLSearchParams();
@@ -51,7 +51,7 @@ describe("writeQueueState", () => {
   });
 
   it("keeps other parameters and removes cleared ones", () => {
-    const params = new URLSearchParams("range=7d&status=PENDING&page=2");
+    const params = new URLSearchParams("range=7d&status=pending&page=2");
     writeQueueState(params, { filters: {}, page: 1 });
     expect(params.toString()).toBe("range=7d");
   });
@@ -60,6 +60,6 @@ describe("writeQueueState", () => {
 describe("countQueueFilters", () => {
   it("counts the set filters", () => {
     expect(countQueueFilters({})).toBe(0);
-    expect(countQueueFilters({ status: "PENDING", label: "tone" })).toBe(2);
+    expect(countQueueFilters({ status: "pending", label: "tone" })).toBe(2);
   });
 });

@@ -1,6 +1,6 @@
 /**
  * Filters and page of the review queue in the URL, so a filtered queue can be shared or
- * reloaded: `?status=PENDING&reason=FLAGGED&assignee=me&label=tone&page=2`. The allowed values
+ * reloaded: `?status=pending&reason=failed_check&assignee=me&label=tone&page=2`. The allowed values
  * come from the server's enums, so a hand-edited URL cannot produce a rejected request.
  */
 

@@ -1,4 +1,6 @@
 import {
+  CalendarCheck,
+  ClipboardCheck,
   LayoutDashboard,
   ListTree,
   MessagesSquare,
@@ -19,6 +21,8 @@ export const PROJECT_NAV_ITEMS: NavItem[] = [
   { label: "Traces", segment: "traces", icon: ListTree },
   { label: "Sessions", segment: "sessions", icon: MessagesSquare },
   { label: "Users", segment: "users", icon: Users },
+  { label: "Review", segment: "review", icon: ClipboardCheck },
+  { label: "Audits", segment: "audits", icon: CalendarCheck },
   { label: "Settings", segment: "settings", icon: Settings },
 ];
 

@@ -45,7 +45,7 @@ export function AppShell({ projects, currentProject, role, user, children }: App
             <div className="flex min-h-screen">
               {/* The column stretches to the page's height so its background never ends at the
                 fold; the sidebar inside it stays in view while the page scrolls. */}
-              <div className="w-56 shrink-0 border-r border-sidebar-border bg-sidebar">
+              <div className="w-56 shrink-0 border-r border-sidebar-border bg-sidebar print:hidden">
                 <aside className="sticky top-0 flex h-screen flex-col gap-4 px-3 py-3">
                   <Wordmark />
                   <Suspense>

@@ -17,7 +17,7 @@ export function TopBar({ projectName }: { projectName: string }) {
   const pathname = usePathname();
   const { setTitleTarget, setActionsTarget } = useTopBarSlots();
   return (
-    <header className="sticky top-0 z-20 flex h-11 shrink-0 items-center gap-3 border-b bg-background/95 px-5 backdrop-blur">
+    <header className="sticky top-0 z-20 flex h-11 shrink-0 items-center gap-3 border-b bg-background/95 px-5 backdrop-blur print:hidden">
       <div className="flex min-w-0 flex-1 items-center gap-1.5 text-[13px]">
         <span className="truncate text-muted-foreground">{projectName}</span>
         <ChevronRight className="size-3.5 shrink-0 text-muted-foreground/60" aria-hidden />

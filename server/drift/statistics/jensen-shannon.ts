@@ -11,7 +11,7 @@ function klTermBase2(p: number, m: number): number {
  * Jensen-Shannon divergence in bits (base-2 logarithm, so 0 ≤ JS ≤ 1) between two count or
  * probability vectors over the same categories; each is normalised to sum to 1 first.
  * JS = ½ KL(P‖M) + ½ KL(Q‖M) with M = ½ (P + Q). Returns null when either vector sums to 0.
- * Its square root is the Jensen-Shannon distance, what scipy.spatial.distance.jensenshannon returns.
+ * Its square root is the Jensen-Shannon distance, the value that SciPy's jensenshannon returns.
  */
 export function jensenShannonDivergence(
   baseline: readonly number[],

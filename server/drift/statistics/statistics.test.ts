@@ -9,9 +9,9 @@ import { populationStabilityIndex } from "./psi";
 import { median, medianAbsoluteDeviation, robustZScore } from "./robust-z";
 
 // Reference values, unless a case names another source, were computed with SciPy 1.17.1
-// (Python 3.11): math.lgamma, scipy.special.gammainc/gammaincc, scipy.stats.norm, chi2, chi2_contingency
-// (correction=False), kstwobign, ks_2samp (method="exact"), median_abs_deviation, and
-// scipy.spatial.distance.jensenshannon(base=2) squared.
+// (Python 3.11): math.lgamma, scipy.special.gammainc/gammaincc, scipy.stats.norm, chi2,
+// chi2_contingency (correction=False), kstwobign, ks_2samp (method="exact"),
+// median_abs_deviation, and scipy.spatial.distance.jensenshannon(base=2) squared.
 
 function expectRelativelyClose(actual: number | undefined, expected: number, tolerance = 1e-10) {
   expect(actual).toBeDefined();

@@ -1,0 +1,121 @@
+import { z } from "zod";
+import { recordAuditEvent } from "../../audit/record";
+import { getPool } from "../../db/client";
+import { addItemsInputSchema, addReviewItems } from "../../review/add-items";
+import { assignItems, listReviewers } from "../../review/assign";
+import { claimNextItem, releaseItem, skipItem } from "../../review/claims";
+import { getReviewItemOrThrow } from "../../review/get-item";
+import {
+  listReviewItems,
+  MAX_ITEMS_PAGE_SIZE,
+  reviewItemFiltersSchema,
+} from "../../review/list-items";
+import {
+  getReviewSettings,
+  reviewSettingsPatchSchema,
+  saveReviewSettings,
+} from "../../review/settings";
+import { submitVerdict, verdictInputSchema } from "../../review/verdicts";
+import { createTRPCRouter, projectProcedure, projectProcedureWithRole } from "../trpc";
+
+const itemId = z.string().min(1).max(64);
+const memberProcedure = projectProcedureWithRole("MEMBER");
+const adminProcedure = projectProcedureWithRole("ADMIN");
+
+const settingsRouter = createTRPCRouter({
+  /** The project's review settings, defaults included. */
+  get: projectProcedure.query(({ ctx, input }) => getReviewSettings(ctx.db, input.projectId)),
+
+  /** Saves the given settings and records the change in the audit log, in one transaction. */
+  update: adminProcedure
+    .input(reviewSettingsPatchSchema)
+    .mutation(({ ctx, input: { projectId, ...patch } }) =>
+      ctx.db.$transaction(async (tx) => {
+        const { before, after } = await saveReviewSettings(tx, projectId, patch, ctx.user.id);
+        await recordAuditEvent(tx, {
+          organizationId: ctx.project.organizationId,
+          projectId,
+          actor: { userId: ctx.user.id },
+          action: "review_settings.update",
+          resourceType: "review_settings",
+          resourceId: projectId,
+          before,
+          after,
+        });
+        return after;
+      }),
+    ),
+});
+
+export const reviewRouter = createTRPCRouter({
+  /** One page of queue items with counts by status under the same filters. */
+  list: projectProcedure
+    .input(
+      z.object({
+        filters: reviewItemFiltersSchema.default({}),
+        page: z.number().int().min(1).max(100_000).default(1),
+        limit: z.number().int().min(1).max(MAX_ITEMS_PAGE_SIZE).default(50),
+      }),
+    )
+    .query(({ input }) =>
+      listReviewItems(getPool(), input.projectId, input.filters, {
+        page: input.page,
+        limit: input.limit,
+      }),
+    ),
+
+  /** An item with its verdicts and context (trace tree, observation IO, session, scores). */
+  get: projectProcedure
+    .input(z.object({ itemId }))
+    .query(({ ctx, input }) =>
+      getReviewItemOrThrow(ctx.db, getPool(), input.projectId, input.itemId),
+    ),
+
+  /** Claims the next item for the caller; `item` is null when none is free for them. */
+  claimNext: memberProcedure.mutation(({ ctx, input }) =>
+    claimNextItem(ctx.db, getPool(), input.projectId, ctx.user.id),
+  ),
+
+  /** Records the caller's verdict; it becomes ANNOTATION scores "review" and "review-label". */
+  submitVerdict: memberProcedure
+    .input(verdictInputSchema.extend({ itemId }))
+    .mutation(({ ctx, input: { projectId, itemId: id, ...verdict } }) =>
+      submitVerdict(ctx.db, projectId, id, ctx.user.id, verdict),
+    ),
+
+  /** Skips an item for the caller and releases their claim on it. */
+  skip: memberProcedure
+    .input(z.object({ itemId }))
+    .mutation(({ ctx, input }) => skipItem(getPool(), input.projectId, input.itemId, ctx.user.id)),
+
+  /** Releases the caller's claim on an item. */
+  release: memberProcedure
+    .input(z.object({ itemId }))
+    .mutation(({ ctx, input }) =>
+      releaseItem(getPool(), input.projectId, input.itemId, ctx.user.id),
+    ),
+
+  /** Assigns pending items to a reviewer of the project, or unassigns them (null). */
+  assign: memberProcedure
+    .input(
+      z.object({
+        itemIds: z.array(itemId).min(1).max(MAX_ITEMS_PAGE_SIZE),
+        assigneeId: z.string().min(1).max(64).nullable(),
+      }),
+    )
+    .mutation(({ ctx, input }) =>
+      assignItems(ctx.db, getPool(), input.projectId, input.itemIds, input.assigneeId),
+    ),
+
+  /** Members who may review (MEMBER role or higher), for the assign menu. */
+  reviewers: projectProcedure.query(({ ctx, input }) =>
+    listReviewers(ctx.db, input.projectId, ctx.project.organizationId),
+  ),
+
+  /** Adds traces, observations or sessions; returns a result per reference. */
+  addItems: memberProcedure
+    .input(addItemsInputSchema)
+    .mutation(({ ctx, input }) => addReviewItems(ctx.db, getPool(), input.projectId, input.items)),
+
+  settings: settingsRouter,
+});

@@ -38,6 +38,19 @@ const envSchema = z.object({
   DRIFTWATCH_INIT_SECRET_KEY: z.string().min(8).optional(),
   DRIFTWATCH_INIT_USER_EMAIL: z.string().email().optional(),
   DRIFTWATCH_INIT_USER_PASSWORD: z.string().min(8).optional(),
+  DRIFTWATCH_INIT_ORG_PUBLIC_KEY: z.string().min(8).optional(),
+  DRIFTWATCH_INIT_ORG_SECRET_KEY: z.string().min(8).optional(),
+  // "invitation" allows sign-up only through an invitation link.
+  DRIFTWATCH_SIGN_UP: z.enum(["open", "invitation"]).default("open"),
+  // Lifetime of a signed-in session; it ends earlier when the password changes.
+  DRIFTWATCH_SESSION_MAX_AGE_HOURS: z.coerce.number().int().min(1).max(720).default(12),
+  // Optional sign-in providers, each enabled when its client id and secret are set.
+  GITHUB_CLIENT_ID: z.string().min(1).optional(),
+  GITHUB_CLIENT_SECRET: z.string().min(1).optional(),
+  OIDC_ISSUER: z.string().url().optional(),
+  OIDC_CLIENT_ID: z.string().min(1).optional(),
+  OIDC_CLIENT_SECRET: z.string().min(1).optional(),
+  OIDC_DISPLAY_NAME: z.string().min(1).max(50).default("Single sign-on"),
 });
 
 export type Env = z.infer<typeof envSchema>;

@@ -42,7 +42,7 @@ export async function createApiKey(
   return { id: row.id, ...pair };
 }
 
-function parseBasicAuth(header: string | null): ApiKeyPair | null {
+export function parseBasicAuth(header: string | null): ApiKeyPair | null {
   if (!header?.toLowerCase().startsWith("basic ")) return null;
   const decoded = Buffer.from(header.slice(6).trim(), "base64").toString("utf8");
   const separator = decoded.indexOf(":");
@@ -50,7 +50,7 @@ function parseBasicAuth(header: string | null): ApiKeyPair | null {
   return { publicKey: decoded.slice(0, separator), secretKey: decoded.slice(separator + 1) };
 }
 
-function isSameHash(a: string, b: string): boolean {
+export function isSameHash(a: string, b: string): boolean {
   const left = Buffer.from(a, "hex");
   const right = Buffer.from(b, "hex");
   return left.length === right.length && timingSafeEqual(left, right);
@@ -71,9 +71,42 @@ export async function authenticateBasicAuth(
       "Missing or malformed Authorization header; send Basic auth with publicKey:secretKey",
     );
   }
+  // Read on every request, never cached, so a revoked (deleted) key fails at once.
   const key = await db.apiKey.findUnique({ where: { publicKey: pair.publicKey } });
-  if (!key || !isSameHash(key.secretHash, hashSecretKey(pair.secretKey))) {
-    throw new AppError("UNAUTHORIZED", "Invalid API key pair; check the public and secret key");
+  if (!key) {
+    await rejectOrganizationKey(db, pair);
+    throw new AppError("UNAUTHORIZED", INVALID_PAIR_MESSAGE);
   }
+  if (!isSameHash(key.secretHash, hashSecretKey(pair.secretKey))) {
+    throw new AppError("UNAUTHORIZED", INVALID_PAIR_MESSAGE);
+  }
+  await touchLastUsed(db, key.id);
   return { projectId: key.projectId, apiKeyId: key.id };
+}
+
+const INVALID_PAIR_MESSAGE = "Invalid API key pair; check the public and secret key";
+
+// An organization key with its right secret gets a message that says why it is refused; a
+// wrong secret gets the generic one, so the message reveals nothing to a guesser.
+async function rejectOrganizationKey(db: Db, pair: ApiKeyPair): Promise<void> {
+  const orgKey = await db.organizationApiKey.findUnique({
+    where: { publicKey: pair.publicKey },
+    select: { secretHash: true },
+  });
+  if (orgKey && isSameHash(orgKey.secretHash, hashSecretKey(pair.secretKey))) {
+    throw new AppError(
+      "FORBIDDEN",
+      "Organization API keys manage projects and keys only and cannot read or write trace " +
+        "data; use a project key pair",
+    );
+  }
+}
+
+// Written at most once a minute per key, so a busy key costs one write a minute, not one per
+// request. lastUsedAt is therefore accurate to a minute.
+async function touchLastUsed(db: Db, apiKeyId: string): Promise<void> {
+  await db.$executeRaw`
+    UPDATE api_keys SET last_used_at = now()
+    WHERE id = ${apiKeyId}
+      AND (last_used_at IS NULL OR last_used_at < now() - interval '1 minute')`;
 }

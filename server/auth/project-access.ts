@@ -7,6 +7,15 @@ export function hasRoleAtLeast(role: Role, minimum: Role): boolean {
   return ROLE_RANK[role] >= ROLE_RANK[minimum];
 }
 
+/**
+ * Returns the role a member has on one project: the organization role, lowered to the
+ * project role when the member has one there. A project role never raises access.
+ */
+export function getEffectiveRole(organizationRole: Role, projectRole: Role | null): Role {
+  if (!projectRole) return organizationRole;
+  return ROLE_RANK[projectRole] < ROLE_RANK[organizationRole] ? projectRole : organizationRole;
+}
+
 export interface ProjectSummary {
   id: string;
   name: string;
@@ -17,7 +26,9 @@ export interface ProjectSummary {
 
 export interface ProjectAccess {
   project: ProjectSummary;
+  /** The effective role on this project, after narrowing by a project role. */
   role: Role;
+  organizationRole: Role;
 }
 
 const PROJECT_SELECT = {
@@ -47,7 +58,7 @@ function toSummary(row: ProjectRow): ProjectSummary {
 }
 
 /**
- * Returns the project with the user's role in its organization, or null when the project does
+ * Returns the project with the user's effective role on it, or null when the project does
  * not exist or the user is not a member: callers report both as NOT_FOUND.
  */
 export async function getProjectAccess(
@@ -57,24 +68,54 @@ export async function getProjectAccess(
 ): Promise<ProjectAccess | null> {
   const row = await db.project.findUnique({ where: { id: projectId }, select: PROJECT_SELECT });
   if (!row) return null;
-  const membership = await db.membership.findUnique({
-    where: { organizationId_userId: { organizationId: row.organizationId, userId } },
-    select: { role: true },
-  });
+  const [membership, projectMembership] = await Promise.all([
+    db.membership.findUnique({
+      where: { organizationId_userId: { organizationId: row.organizationId, userId } },
+      select: { role: true },
+    }),
+    db.projectMembership.findUnique({
+      where: { projectId_userId: { projectId, userId } },
+      select: { role: true },
+    }),
+  ]);
   if (!membership) return null;
-  return { project: toSummary(row), role: membership.role };
+  return {
+    project: toSummary(row),
+    role: getEffectiveRole(membership.role, projectMembership?.role ?? null),
+    organizationRole: membership.role,
+  };
 }
 
-/** Lists the projects of every organization the user belongs to, oldest first. */
+export interface OrganizationAccess {
+  organization: { id: string; name: string; createdAt: Date };
+  role: Role;
+}
+
+/** Returns the organization with the user's role in it, or null when the user is no member. */
+export async function getOrganizationAccess(
+  db: Db,
+  userId: string,
+  organizationId: string,
+): Promise<OrganizationAccess | null> {
+  const membership = await db.membership.findUnique({
+    where: { organizationId_userId: { organizationId, userId } },
+    select: { role: true, organization: { select: { id: true, name: true, createdAt: true } } },
+  });
+  if (!membership) return null;
+  return { organization: membership.organization, role: membership.role };
+}
+
+/** Lists the projects of every organization the user belongs to, with the effective role. */
 export async function listProjectsForUser(
   db: Db,
   userId: string,
 ): Promise<(ProjectSummary & { role: Role })[]> {
-  const memberships = await db.membership.findMany({
-    where: { userId },
-    select: { role: true, organizationId: true },
-  });
+  const [memberships, projectMemberships] = await Promise.all([
+    db.membership.findMany({ where: { userId }, select: { role: true, organizationId: true } }),
+    db.projectMembership.findMany({ where: { userId }, select: { role: true, projectId: true } }),
+  ]);
   const roleByOrganization = new Map(memberships.map((m) => [m.organizationId, m.role]));
+  const roleByProject = new Map(projectMemberships.map((m) => [m.projectId, m.role]));
   const rows = await db.project.findMany({
     where: { organizationId: { in: [...roleByOrganization.keys()] } },
     select: PROJECT_SELECT,
@@ -82,6 +123,9 @@ export async function listProjectsForUser(
   });
   return rows.map((row) => ({
     ...toSummary(row),
-    role: roleByOrganization.get(row.organizationId)!,
+    role: getEffectiveRole(
+      roleByOrganization.get(row.organizationId)!,
+      roleByProject.get(row.id) ?? null,
+    ),
   }));
 }

@@ -1,5 +1,12 @@
+import { accountRouter } from "./routers/account";
+import { apiKeysRouter } from "./routers/api-keys";
+import { auditLogRouter } from "./routers/audit-log";
 import { ingestRouter } from "./routers/ingest";
+import { invitationsRouter } from "./routers/invitations";
+import { membersRouter } from "./routers/members";
 import { metricsRouter } from "./routers/metrics";
+import { organizationApiKeysRouter } from "./routers/organization-api-keys";
+import { organizationsRouter } from "./routers/organizations";
 import { projectsRouter } from "./routers/projects";
 import { reviewRouter } from "./routers/review";
 import { sessionsRouter } from "./routers/sessions";
@@ -15,6 +22,13 @@ export const appRouter = createTRPCRouter({
   sessions: sessionsRouter,
   users: usersRouter,
   ingest: ingestRouter,
+  organizations: organizationsRouter,
+  members: membersRouter,
+  invitations: invitationsRouter,
+  apiKeys: apiKeysRouter,
+  orgApiKeys: organizationApiKeysRouter,
+  auditLog: auditLogRouter,
+  account: accountRouter,
   review: reviewRouter,
 });
 

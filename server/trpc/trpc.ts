@@ -3,7 +3,12 @@ import { initTRPC, TRPCError, type TRPC_ERROR_CODE_KEY } from "@trpc/server";
 import superjson from "superjson";
 import { z, ZodError } from "zod";
 import type { SessionUser } from "../auth/credentials";
-import { getProjectAccess, hasRoleAtLeast, type ProjectAccess } from "../auth/project-access";
+import {
+  getOrganizationAccess,
+  getProjectAccess,
+  hasRoleAtLeast,
+  type ProjectAccess,
+} from "../auth/project-access";
 import { getSessionUserFromRequest } from "../auth/session";
 import { getDb, type Db } from "../db/client";
 import type { Role } from "../db/generated/enums";
@@ -13,7 +18,8 @@ import { toAppErrorFromDatabase } from "../db/database-errors";
 
 /**
  * tRPC setup: the request context, the one mapping from AppError to tRPC error codes, and the
- * procedure tiers `publicProcedure` < `protectedProcedure` < `projectProcedure`.
+ * procedure tiers `publicProcedure` < `protectedProcedure` < `projectProcedure` and
+ * `organizationProcedureWithRole`.
  */
 
 const log = moduleLogger("trpc");
@@ -119,7 +125,13 @@ function createProjectProcedure(minimumRole: Role) {
       throw new AppError("NOT_FOUND", `Project ${input.projectId} not found`, "projectId");
     }
     assertRoleAtLeast(access.role, minimumRole);
-    return next({ ctx: { project: access.project, role: access.role } });
+    return next({
+      ctx: {
+        project: access.project,
+        role: access.role,
+        organizationRole: access.organizationRole,
+      },
+    });
   });
 }
 
@@ -132,4 +144,32 @@ export const projectProcedure = createProjectProcedure("VIEWER");
 /** `projectProcedure` for actions that need at least `minimumRole`, e.g. "ADMIN". */
 export function projectProcedureWithRole(minimumRole: Role) {
   return createProjectProcedure(minimumRole);
+}
+
+const organizationInput = z.object({ organizationId: z.string().min(1).max(64) });
+
+/**
+ * For procedures on one organization: the input must contain `organizationId`, and the user
+ * needs `minimumRole` or higher there. An organization the user does not belong to is
+ * NOT_FOUND. Adds `ctx.organization` and `ctx.role`.
+ */
+export function organizationProcedureWithRole(minimumRole: Role) {
+  return protectedProcedure.input(organizationInput).use(async ({ ctx, input, next }) => {
+    const access = await getOrganizationAccess(ctx.db, ctx.user.id, input.organizationId);
+    if (!access) {
+      throw new AppError(
+        "NOT_FOUND",
+        `Organization ${input.organizationId} not found`,
+        "organizationId",
+      );
+    }
+    if (!hasRoleAtLeast(access.role, minimumRole)) {
+      throw new AppError(
+        "FORBIDDEN",
+        `This action needs the ${minimumRole} role or higher in the organization; ` +
+          `your role is ${access.role}`,
+      );
+    }
+    return next({ ctx: { organization: access.organization, role: access.role } });
+  });
 }

@@ -6,6 +6,8 @@ export async function register(): Promise<void> {
   if (process.env.NEXT_RUNTIME !== "nodejs") return;
   const { startRollupScheduler } = await import("./server/metrics/rollup-scheduler");
   startRollupScheduler();
+  const { startAnalysisScheduler } = await import("./server/analysis/scheduler");
+  startAnalysisScheduler();
   const { startJobs } = await import("./server/jobs/runner");
   const { moduleLogger } = await import("./server/logger");
   // A database that is down at boot must not stop the web server, so jobs stay off until restart.

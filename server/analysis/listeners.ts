@@ -1,4 +1,5 @@
 import type { Db } from "../db/client";
+import { reviewSamplingListener } from "../review/sample-generations";
 import type { AnalyzedGeneration } from "./types";
 
 /**
@@ -9,4 +10,4 @@ import type { AnalyzedGeneration } from "./types";
  */
 export type AnalysisListener = (db: Db, generations: AnalyzedGeneration[]) => Promise<void>;
 
-export const analysisListeners: AnalysisListener[] = [];
+export const analysisListeners: AnalysisListener[] = [reviewSamplingListener];

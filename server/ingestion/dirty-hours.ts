@@ -27,6 +27,11 @@ export class DirtyHours {
     this.tracesWithNewUser.add(traceId);
   }
 
+  /** Traces whose user changed; their generations are analysed again with the new user. */
+  get traceIdsWithNewUser(): ReadonlySet<string> {
+    return this.tracesWithNewUser;
+  }
+
   async write(db: pg.Pool | pg.ClientBase, projectId: string): Promise<void> {
     if (this.hours.size === 0 && this.tracesWithNewUser.size === 0) return;
     const hours = [...this.hours].map((ms) => new Date(ms).toISOString());

@@ -175,13 +175,17 @@ async function writeDerivedValues(
   });
 }
 
-/** Writes observations; returns the ids it inserted without a trace id of their own. */
+/**
+ * Writes observations; returns the ids it inserted without a trace id of their own. Adds the
+ * ids of the generations it inserted or updated to `generationIds`, for output analysis.
+ */
 export async function writeObservations(
   client: pg.ClientBase,
   projectId: string,
   rows: MergedRow[],
   resolvePrice: PriceResolver,
   hours: DirtyHours,
+  generationIds: Set<string>,
 ): Promise<MergedRow[]> {
   const outcome = await upsertRows<ObservationUpdate>(client, {
     name: "dw_observations",
@@ -194,11 +198,14 @@ export async function writeObservations(
   await writeDerivedValues(client, projectId, outcome.updated, resolvePrice);
 
   for (const row of rows) {
-    if (outcome.insertedIds.has(row.id)) hours.add(row.fields.start_time as Date);
+    if (!outcome.insertedIds.has(row.id)) continue;
+    hours.add(row.fields.start_time as Date);
+    if (row.fields.type === "GENERATION") generationIds.add(row.id);
   }
   for (const update of outcome.updated) {
     hours.add(update.old_start_time);
     hours.add(update.start_time);
+    if (update.type === "GENERATION") generationIds.add(update.id);
   }
   return rows.filter((row) => outcome.insertedIds.has(row.id) && row.fields.trace_id == null);
 }

@@ -12,6 +12,8 @@ import {
 import { mergeEvents } from "./merge";
 import { EventValidationError, prepareEvent, type PreparedEvent } from "./prepare-events";
 import { writeMergedRows } from "./write-batch";
+import { redactPreparedEvents } from "./redact-events";
+import { enqueueGenerations } from "../analysis/queue";
 
 const log = moduleLogger("ingestion");
 
@@ -71,10 +73,12 @@ async function writeEvents(
   resolvePrice: PriceResolver,
 ): Promise<void> {
   const merged = mergeEvents(events);
-  const hours = await inTransaction(pool, (client) =>
+  const { hours, generationIds } = await inTransaction(pool, (client) =>
     writeMergedRows(client, projectId, merged, resolvePrice),
   );
   await hours.write(pool, projectId);
+  // Analysis runs in the background after the commit, so it never slows the batch down.
+  await enqueueGenerations(pool, projectId, generationIds, hours.traceIdsWithNewUser);
 }
 
 /**
@@ -140,6 +144,7 @@ export async function ingestEvents(
   if (prepared.length > 0) {
     const pool = options.pool ?? getPool();
     try {
+      await redactPreparedEvents(pool, projectId, prepared);
       const resolvePrice = await loadPriceResolver(db, projectId, prepared);
       try {
         await writeEvents(pool, projectId, prepared, resolvePrice);

@@ -37,9 +37,17 @@ function collectPlaceholders(
   return placeholders;
 }
 
+/** What a written batch leaves for after its commit. */
+export interface BatchOutcome {
+  /** Hours to mark dirty for the dashboard rollups. */
+  hours: DirtyHours;
+  /** Generations inserted or updated, to queue for output analysis. */
+  generationIds: Set<string>;
+}
+
 /**
  * Writes one merged batch inside the caller's transaction: traces, then observations, then
- * scores. Returns the hours it touched, to be marked dirty after the commit. Every statement
+ * scores. Returns what to do after the commit (BatchOutcome). Every statement
  * takes its row locks in id order. This keeps concurrent batches on the same rows from
  * deadlocking in most cases, and the caller retries the rest.
  */
@@ -48,8 +56,9 @@ export async function writeMergedRows(
   projectId: string,
   merged: Map<EntityName, MergedRow[]>,
   resolvePrice: PriceResolver,
-): Promise<DirtyHours> {
+): Promise<BatchOutcome> {
   const hours = new DirtyHours();
+  const generationIds = new Set<string>();
   const traces = merged.get("trace") ?? [];
   const observations = merged.get("observation") ?? [];
 
@@ -72,6 +81,7 @@ export async function writeMergedRows(
     observations,
     resolvePrice,
     hours,
+    generationIds,
   );
   if (withoutTrace.length > 0) {
     const ownTraces = collectPlaceholders(withoutTrace, (row) => row.id);
@@ -79,5 +89,5 @@ export async function writeMergedRows(
   }
 
   await writeScores(client, projectId, merged.get("score") ?? [], hours);
-  return hours;
+  return { hours, generationIds };
 }

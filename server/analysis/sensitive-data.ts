@@ -1,0 +1,106 @@
+/**
+ * Detectors for personal data and secrets in text, shared by the "pii" and "secret" safety
+ * checks and by redaction at ingestion.
+ */
+
+export const SENSITIVE_KINDS = ["email", "phone", "card", "secret"] as const;
+export type SensitiveKind = (typeof SENSITIVE_KINDS)[number];
+
+export interface SensitiveSpan {
+  kind: SensitiveKind;
+  start: number;
+  /** Exclusive. */
+  end: number;
+}
+
+const EMAIL_PATTERN = /[\p{L}\p{N}._%+-]+@[\p{L}\p{N}-]+(?:\.[\p{L}\p{N}-]+)*\.\p{L}{2,}/gu;
+// An optional +country code, then 9 to 14 more digits in groups split by spaces, dots, dashes or
+// brackets. Checked for digit count below, which keeps dates and amounts out.
+const PHONE_PATTERN = /(?<![\w+])\+?\(?\d{1,4}\)?(?:[ .-]?\(?\d{2,4}\)?){2,5}(?!\w)/g;
+const MIN_PHONE_DIGITS = 9;
+const MAX_PHONE_DIGITS = 15;
+// 13 to 19 digits, optionally in groups split by single spaces or dashes (ISO/IEC 7812 lengths).
+const CARD_PATTERN = /(?<!\d)\d(?:[ -]?\d){12,18}(?!\d)/g;
+
+// Well-known key formats, and credentials assigned to a name that says what they are.
+const SECRET_PATTERNS = [
+  /\bsk-(?:proj-|ant-)?[A-Za-z0-9_-]{20,}/g, // OpenAI and Anthropic API keys
+  /\b(?:AKIA|ASIA)[0-9A-Z]{16}\b/g, // AWS access key ids
+  /\bgh[pousr]_[A-Za-z0-9]{36,}\b/g, // GitHub tokens
+  /\bxox[abprs]-[A-Za-z0-9-]{10,}/g, // Slack tokens
+  /\bAIza[0-9A-Za-z_-]{35}\b/g, // Google API keys
+  /\beyJ[A-Za-z0-9_-]{8,}\.eyJ[A-Za-z0-9_-]{8,}\.[A-Za-z0-9_-]{8,}/g, // JSON Web Tokens
+  /-----BEGIN [A-Z ]*PRIVATE KEY-----[\s\S]*?(?:-----END [A-Z ]*PRIVATE KEY-----|$)/g,
+  /\b(?:api[_-]?key|secret|password|passwd|access[_-]?token)\b["']?\s*[:=]\s*["']?[^\s"',;]{8,}/gi,
+];
+
+/** Luhn checksum (ISO/IEC 7812-1) over the digits of a string. */
+export function isLuhnValid(value: string): boolean {
+  const digits = value.replace(/\D/g, "");
+  if (digits.length === 0) return false;
+  let sum = 0;
+  for (let i = 0; i < digits.length; i += 1) {
+    let digit = Number(digits[digits.length - 1 - i]);
+    if (i % 2 === 1) {
+      digit *= 2;
+      if (digit > 9) digit -= 9;
+    }
+    sum += digit;
+  }
+  return sum % 10 === 0;
+}
+
+function collect(
+  text: string,
+  pattern: RegExp,
+  kind: SensitiveKind,
+  accept: (match: string) => boolean = () => true,
+): SensitiveSpan[] {
+  const spans: SensitiveSpan[] = [];
+  for (const match of text.matchAll(pattern)) {
+    if (accept(match[0])) {
+      spans.push({ kind, start: match.index, end: match.index + match[0].length });
+    }
+  }
+  return spans;
+}
+
+function countDigits(value: string): number {
+  return value.replace(/\D/g, "").length;
+}
+
+function isPhoneLike(match: string): boolean {
+  const digits = countDigits(match);
+  return digits >= MIN_PHONE_DIGITS && digits <= MAX_PHONE_DIGITS && /[\s.()+-]/.test(match);
+}
+
+function detect(text: string, kind: SensitiveKind): SensitiveSpan[] {
+  switch (kind) {
+    case "email":
+      return collect(text, EMAIL_PATTERN, kind);
+    case "phone":
+      return collect(text, PHONE_PATTERN, kind, isPhoneLike);
+    case "card":
+      return collect(text, CARD_PATTERN, kind, isLuhnValid);
+    case "secret":
+      return SECRET_PATTERNS.flatMap((pattern) => collect(text, pattern, kind));
+  }
+}
+
+// Earlier kinds win an overlap: a card number is not also reported as a phone number.
+const PRECEDENCE: SensitiveKind[] = ["secret", "email", "card", "phone"];
+
+/** Finds non-overlapping sensitive spans of the given kinds, ordered by position. */
+export function findSensitiveSpans(
+  text: string,
+  kinds: readonly SensitiveKind[] = SENSITIVE_KINDS,
+): SensitiveSpan[] {
+  const accepted: SensitiveSpan[] = [];
+  for (const kind of PRECEDENCE.filter((k) => kinds.includes(k))) {
+    for (const span of detect(text, kind)) {
+      const overlaps = accepted.some((a) => span.start < a.end && a.start < span.end);
+      if (!overlaps) accepted.push(span);
+    }
+  }
+  return accepted.sort((a, b) => a.start - b.start);
+}

@@ -3,8 +3,11 @@ import { recordAuditEvent } from "../../audit/record";
 import { getPool } from "../../db/client";
 import { addItemsInputSchema, addReviewItems } from "../../review/add-items";
 import { assignItems, listReviewers } from "../../review/assign";
+import { getAudit, listAudits, MAX_LISTED_AUDITS, runAudit } from "../../review/audits";
 import { claimNextItem, releaseItem, skipItem } from "../../review/claims";
+import { exportWeekCsv } from "../../review/export-csv";
 import { getReviewItemOrThrow } from "../../review/get-item";
+import { isoWeekOf, parseIsoWeek } from "../../review/iso-week";
 import {
   listReviewItems,
   MAX_ITEMS_PAGE_SIZE,
@@ -45,6 +48,33 @@ const settingsRouter = createTRPCRouter({
         return after;
       }),
     ),
+});
+
+const isoWeek = z.string().min(1).max(16);
+
+const auditsRouter = createTRPCRouter({
+  /** Stored weekly reports, newest week first. */
+  list: projectProcedure
+    .input(z.object({ limit: z.number().int().min(1).max(MAX_LISTED_AUDITS).default(26) }))
+    .query(({ ctx, input }) => listAudits(ctx.db, input.projectId, input.limit)),
+
+  /** The report of an ISO week ("2026-W49"); weeks not yet final are recomputed. */
+  get: projectProcedure
+    .input(z.object({ week: isoWeek }))
+    .query(({ ctx, input }) => getAudit(ctx.db, getPool(), input.projectId, input.week)),
+
+  /** Recomputes and stores the report of a week, the current week by default. */
+  run: memberProcedure.input(z.object({ week: isoWeek.optional() })).mutation(({ ctx, input }) => {
+    const week = input.week ? parseIsoWeek(input.week) : isoWeekOf(new Date());
+    return runAudit(ctx.db, getPool(), input.projectId, week);
+  }),
+
+  /** Every verdict of the week as CSV text, one row per verdict. */
+  exportCsv: projectProcedure.input(z.object({ week: isoWeek })).query(async ({ input }) => {
+    const week = parseIsoWeek(input.week);
+    const csv = await exportWeekCsv(getPool(), input.projectId, week);
+    return { filename: `review-${week.week}.csv`, csv };
+  }),
 });
 
 export const reviewRouter = createTRPCRouter({
@@ -118,4 +148,5 @@ export const reviewRouter = createTRPCRouter({
     .mutation(({ ctx, input }) => addReviewItems(ctx.db, getPool(), input.projectId, input.items)),
 
   settings: settingsRouter,
+  audits: auditsRouter,
 });

@@ -5,6 +5,7 @@ import type { Env } from "../env";
 import { authenticateBasicAuth } from "./api-keys";
 import { readInitConfig, runHeadlessInit, type InitConfig } from "./bootstrap";
 import { authenticateWithPassword } from "./credentials";
+import { authenticateOrganizationBasicAuth } from "./organization-keys";
 
 const db = getDb();
 
@@ -133,6 +134,38 @@ describe("runHeadlessInit", () => {
   });
 });
 
+describe("runHeadlessInit with an organization key", () => {
+  it("creates the pair once and updates a changed secret", async () => {
+    const suffix = randomBytes(6).toString("hex");
+    const pair = { publicKey: `pk-org-init-${suffix}`, secretKey: `sk-org-init-${suffix}-a` };
+    const config = { ...uniqueConfig(), organizationApiKey: pair };
+
+    const first = await runHeadlessInit(db, config);
+    const second = await runHeadlessInit(db, config);
+    const changed = { ...pair, secretKey: `sk-org-init-${suffix}-b` };
+    const third = await runHeadlessInit(db, { ...config, organizationApiKey: changed });
+
+    expect(first.organizationApiKey).toBe("created");
+    expect(second.organizationApiKey).toBe("unchanged");
+    expect(third.organizationApiKey).toBe("updated");
+    const auth = await authenticateOrganizationBasicAuth(
+      db,
+      basicAuth(changed.publicKey, changed.secretKey),
+    );
+    expect(auth.organizationId).toBe(first.organizationId);
+    expect(await db.organizationApiKey.count({ where: { publicKey: pair.publicKey } })).toBe(1);
+  });
+
+  it("rejects a project key's public key", async () => {
+    const config = uniqueConfig();
+    await runHeadlessInit(db, config);
+    const clash = { publicKey: config.apiKey!.publicKey, secretKey: "sk-org-init-clash" };
+    await expect(runHeadlessInit(db, { ...config, organizationApiKey: clash })).rejects.toThrow(
+      "DRIFTWATCH_INIT_ORG_PUBLIC_KEY",
+    );
+  });
+});
+
 describe("readInitConfig", () => {
   const base = { DRIFTWATCH_INIT_ORG_NAME: "Acme", DRIFTWATCH_INIT_PROJECT_NAME: "Chat" };
 
@@ -152,6 +185,11 @@ describe("readInitConfig", () => {
   it("rejects a public key without secret", () => {
     const env = { ...base, DRIFTWATCH_INIT_PUBLIC_KEY: "pk-12345678" } as Env;
     expect(() => readInitConfig(env)).toThrow("DRIFTWATCH_INIT_SECRET_KEY is missing");
+  });
+
+  it("rejects an organization public key without secret", () => {
+    const env = { ...base, DRIFTWATCH_INIT_ORG_PUBLIC_KEY: "pk-org-12345678" } as Env;
+    expect(() => readInitConfig(env)).toThrow("DRIFTWATCH_INIT_ORG_SECRET_KEY is missing");
   });
 
   it("rejects a user without project", () => {

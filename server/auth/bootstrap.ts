@@ -3,6 +3,7 @@ import type { Db } from "../db/client";
 import { AppError } from "../errors";
 import { moduleLogger } from "../logger";
 import { hashSecretKey } from "./api-keys";
+import { insertOrganizationApiKey } from "./organization-keys";
 import { normalizeEmail } from "./credentials";
 import { hashPassword, verifyPassword } from "./passwords";
 
@@ -23,6 +24,8 @@ export interface InitConfig {
   organizationName: string;
   projectName: string;
   apiKey?: { publicKey: string; secretKey: string };
+  /** An organization key pair for automation (project and key management). */
+  organizationApiKey?: { publicKey: string; secretKey: string };
   user?: { email: string; password: string };
 }
 
@@ -34,6 +37,7 @@ export interface InitResult {
   organization: InitChange;
   project: InitChange;
   apiKey?: InitChange;
+  organizationApiKey?: InitChange;
   user?: InitChange;
   userId?: string;
 }
@@ -51,11 +55,20 @@ export function readInitConfig(env: Env): InitConfig | null {
   const projectName = env.DRIFTWATCH_INIT_PROJECT_NAME;
   const { DRIFTWATCH_INIT_PUBLIC_KEY: publicKey, DRIFTWATCH_INIT_SECRET_KEY: secretKey } = env;
   const { DRIFTWATCH_INIT_USER_EMAIL: email, DRIFTWATCH_INIT_USER_PASSWORD: password } = env;
-  if (!orgName && !projectName && !publicKey && !secretKey && !email && !password) return null;
+  const {
+    DRIFTWATCH_INIT_ORG_PUBLIC_KEY: orgPublicKey,
+    DRIFTWATCH_INIT_ORG_SECRET_KEY: orgSecretKey,
+  } = env;
+  const values = [orgName, projectName, publicKey, secretKey, email, password];
+  if (![...values, orgPublicKey, orgSecretKey].some(Boolean)) return null;
 
   requirePair(["DRIFTWATCH_INIT_ORG_NAME", "DRIFTWATCH_INIT_PROJECT_NAME"], [orgName, projectName]);
   requirePair(["DRIFTWATCH_INIT_PUBLIC_KEY", "DRIFTWATCH_INIT_SECRET_KEY"], [publicKey, secretKey]);
   requirePair(["DRIFTWATCH_INIT_USER_EMAIL", "DRIFTWATCH_INIT_USER_PASSWORD"], [email, password]);
+  requirePair(
+    ["DRIFTWATCH_INIT_ORG_PUBLIC_KEY", "DRIFTWATCH_INIT_ORG_SECRET_KEY"],
+    [orgPublicKey, orgSecretKey],
+  );
   if (!orgName || !projectName) {
     throw new AppError(
       "INVALID_INPUT",
@@ -67,6 +80,10 @@ export function readInitConfig(env: Env): InitConfig | null {
     organizationName: orgName,
     projectName,
     apiKey: publicKey && secretKey ? { publicKey, secretKey } : undefined,
+    organizationApiKey:
+      orgPublicKey && orgSecretKey
+        ? { publicKey: orgPublicKey, secretKey: orgSecretKey }
+        : undefined,
     user: email && password ? { email, password } : undefined,
   };
 }
@@ -119,6 +136,33 @@ async function ensureApiKey(
   return "updated";
 }
 
+async function ensureOrganizationApiKey(
+  tx: Tx,
+  organizationId: string,
+  pair: { publicKey: string; secretKey: string },
+): Promise<InitChange> {
+  const secretHash = hashSecretKey(pair.secretKey);
+  const projectKey = await tx.apiKey.findUnique({ where: { publicKey: pair.publicKey } });
+  const existing = await tx.organizationApiKey.findUnique({ where: { publicKey: pair.publicKey } });
+  if (projectKey || (existing && existing.organizationId !== organizationId)) {
+    throw new AppError(
+      "CONFLICT",
+      "DRIFTWATCH_INIT_ORG_PUBLIC_KEY is already another key's public key; choose another",
+      "DRIFTWATCH_INIT_ORG_PUBLIC_KEY",
+    );
+  }
+  if (!existing) {
+    await insertOrganizationApiKey(tx, organizationId, pair, "init");
+    return "created";
+  }
+  if (existing.secretHash === secretHash) return "unchanged";
+  await tx.organizationApiKey.update({
+    where: { id: existing.id },
+    data: { secretHash, secretLastFour: pair.secretKey.slice(-4) },
+  });
+  return "updated";
+}
+
 interface UserPlan {
   email: string;
   userId?: string;
@@ -166,6 +210,9 @@ export async function runHeadlessInit(db: Db, config: InitConfig): Promise<InitR
     const organization = await ensureOrganization(tx, config.organizationName);
     const project = await ensureProject(tx, organization.id, config.projectName);
     const apiKey = config.apiKey ? await ensureApiKey(tx, project.id, config.apiKey) : undefined;
+    const organizationApiKey = config.organizationApiKey
+      ? await ensureOrganizationApiKey(tx, organization.id, config.organizationApiKey)
+      : undefined;
     const user = userPlan ? await ensureUser(tx, organization.id, userPlan) : undefined;
     return {
       organizationId: organization.id,
@@ -173,6 +220,7 @@ export async function runHeadlessInit(db: Db, config: InitConfig): Promise<InitR
       organization: organization.change,
       project: project.change,
       apiKey,
+      organizationApiKey,
       user: user?.change,
       userId: user?.userId,
     };

@@ -2,21 +2,32 @@ import type { AuthOptions } from "next-auth";
 import CredentialsProvider from "next-auth/providers/credentials";
 import { getDb } from "../db/client";
 import { getEnv } from "../env";
+import { isAppError } from "../errors";
 import { moduleLogger } from "../logger";
 import { authenticateWithPassword, type SessionUser } from "./credentials";
+import { buildOAuthProviders, findOrCreateOAuthUser } from "./oauth-providers";
+import { getSessionVersion } from "./session-version";
+import { clearSignInLimit } from "./sign-in-limit";
 
 declare module "next-auth" {
   interface Session {
     user: SessionUser;
+    /** The user's session version at sign-in; see server/auth/session-version.ts. */
+    sessionVersion?: number;
+  }
+}
+
+declare module "next-auth/jwt" {
+  interface JWT {
+    sessionVersion?: number;
   }
 }
 
 const log = moduleLogger("auth");
 
-// A signed-in session lasts 12 hours; activity refreshes the cookie at most once an hour.
-// NOTE: sessions are stateless JWTs, so a changed password or a removed user ends existing
-// sessions only when they expire; project access is still checked against memberships.
-const SESSION_MAX_AGE_SECONDS = 12 * 60 * 60;
+// A signed-in session lasts DRIFTWATCH_SESSION_MAX_AGE_HOURS (12 by default); activity
+// refreshes the cookie at most once an hour. The session version in the cookie ends it earlier
+// when the password changes (server/auth/session.ts checks it on each request).
 const SESSION_UPDATE_AGE_SECONDS = 60 * 60;
 
 // Required in every mode: `npm run dev` and `npm start` on the embedded database generate one
@@ -37,7 +48,7 @@ function buildAuthOptions(): AuthOptions {
     secret: getAuthSecret(),
     session: {
       strategy: "jwt",
-      maxAge: SESSION_MAX_AGE_SECONDS,
+      maxAge: getEnv().DRIFTWATCH_SESSION_MAX_AGE_HOURS * 60 * 60,
       updateAge: SESSION_UPDATE_AGE_SECONDS,
     },
     pages: { signIn: "/sign-in" },
@@ -48,30 +59,69 @@ function buildAuthOptions(): AuthOptions {
           email: { label: "Email", type: "email" },
           password: { label: "Password", type: "password" },
         },
-        // NOTE: sign-in attempts are not rate-limited; the scrypt cost per attempt is the only brake.
+        // The route handler counts each attempt against the sign-in rate limit first
+        // (server/auth/sign-in-limit.ts); a success clears the email's count.
         async authorize(credentials) {
+          const db = getDb();
           const user = await authenticateWithPassword(
-            getDb(),
+            db,
             credentials?.email,
             credentials?.password,
           );
-          if (user) log.info({ userId: user.id }, "user signed in");
-          else log.info("sign-in rejected");
+          if (!user) {
+            log.info("sign-in rejected");
+            return null;
+          }
+          await clearSignInLimit(db, user.email);
+          log.info({ userId: user.id }, "user signed in");
           return user;
         },
       }),
+      ...buildOAuthProviders(getEnv()),
     ],
     callbacks: {
-      jwt({ token, user }) {
-        if (user) {
-          token.sub = user.id;
-          token.email = user.email;
-          token.name = user.name;
+      async signIn({ user, account }) {
+        if (!account || account.provider === "credentials") return true;
+        try {
+          await findOrCreateOAuthUser(getDb(), {
+            email: user.email,
+            name: user.name,
+            env: getEnv(),
+          });
+          return true;
+        } catch (error) {
+          if (!isAppError(error)) throw error;
+          log.info({ provider: account.provider }, "provider sign-in rejected");
+          return `/sign-in?error=${encodeURIComponent(error.message)}`;
         }
+      },
+      async jwt({ token, user, account }) {
+        if (!user) return token;
+        const db = getDb();
+        if (account && account.provider !== "credentials") {
+          const dbUser = await findOrCreateOAuthUser(db, {
+            email: user.email,
+            name: user.name,
+            env: getEnv(),
+          });
+          log.info({ userId: dbUser.id, provider: account.provider }, "user signed in");
+          return {
+            ...token,
+            sub: dbUser.id,
+            email: dbUser.email,
+            name: dbUser.name,
+            sessionVersion: dbUser.sessionVersion,
+          };
+        }
+        token.sub = user.id;
+        token.email = user.email;
+        token.name = user.name;
+        token.sessionVersion = (await getSessionVersion(db, user.id)) ?? 0;
         return token;
       },
       session({ session, token }) {
         session.user = { id: token.sub ?? "", email: token.email ?? "", name: token.name ?? null };
+        session.sessionVersion = token.sessionVersion ?? 0;
         return session;
       },
     },

@@ -1,13 +1,19 @@
 import { getServerSession } from "next-auth";
 import { getToken } from "next-auth/jwt";
 import { NextRequest } from "next/server";
+import { getDb } from "../db/client";
 import type { SessionUser } from "./credentials";
 import { getAuthOptions } from "./options";
+import { isSessionCurrent } from "./session-version";
 
-/** The signed-in user of the current page or server action, or null. */
+/**
+ * The signed-in user of the current page or server action, or null. A session that a password
+ * change ended, or of a deleted user, counts as signed out.
+ */
 export async function getSessionUser(): Promise<SessionUser | null> {
   const session = await getServerSession(getAuthOptions());
   if (!session?.user?.id) return null;
+  if (!(await isSessionCurrent(getDb(), session.user.id, session.sessionVersion))) return null;
   return session.user;
 }
 
@@ -22,5 +28,6 @@ export async function getSessionUserFromRequest(request: Request): Promise<Sessi
     secret: getAuthOptions().secret,
   });
   if (!token?.sub || typeof token.email !== "string") return null;
+  if (!(await isSessionCurrent(getDb(), token.sub, token.sessionVersion))) return null;
   return { id: token.sub, email: token.email, name: token.name ?? null };
 }

@@ -7,7 +7,7 @@ import { deleteProjectsWithData } from "./projects";
 
 const log = moduleLogger("teams");
 
-/** The organizations the user belongs to, with the user's role and the number of projects. */
+/** Lists the user's organizations with the user's role and the number of projects. */
 export async function listOrganizationsForUser(db: Db, userId: string) {
   const memberships = await db.membership.findMany({
     where: { userId },

@@ -8,6 +8,7 @@ import { metricsRouter } from "./routers/metrics";
 import { organizationApiKeysRouter } from "./routers/organization-api-keys";
 import { organizationsRouter } from "./routers/organizations";
 import { projectsRouter } from "./routers/projects";
+import { redactionRouter } from "./routers/redaction";
 import { reviewRouter } from "./routers/review";
 import { sessionsRouter } from "./routers/sessions";
 import { tracesRouter } from "./routers/traces";
@@ -30,6 +31,7 @@ export const appRouter = createTRPCRouter({
   auditLog: auditLogRouter,
   account: accountRouter,
   review: reviewRouter,
+  redaction: redactionRouter,
 });
 
 export type AppRouter = typeof appRouter;

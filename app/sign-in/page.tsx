@@ -1,5 +1,6 @@
 import type { Metadata } from "next";
 import { headers } from "next/headers";
+import Link from "next/link";
 import { redirect } from "next/navigation";
 import { getSessionUser } from "@/server/auth/session";
 import { SignInForm } from "./_components/sign-in-form";
@@ -27,6 +28,12 @@ export default async function SignInPage({ searchParams }: SignInPageProps) {
         <div className="rounded-lg border bg-card p-5 shadow-xs">
           <SignInForm callbackPath={callbackPath} />
         </div>
+        <p className="mt-4 text-center text-xs text-muted-foreground">
+          No account yet?{" "}
+          <Link href="/sign-up" className="text-primary hover:underline">
+            Create an account
+          </Link>
+        </p>
       </div>
     </main>
   );

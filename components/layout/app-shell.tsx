@@ -5,6 +5,7 @@ import { Suspense, type ReactNode } from "react";
 import { TooltipProvider } from "@/components/ui/tooltip";
 import type { ProjectRole } from "@/lib/roles";
 import { DisplayTimeZoneProvider } from "@/lib/time/display-time-zone";
+import { CurrentUserProvider } from "./current-user";
 import { ProjectRoleProvider } from "./project-role";
 import { ProjectSwitcher, type SwitcherProject } from "./project-switcher";
 import { SidebarNav } from "./sidebar-nav";
@@ -38,35 +39,37 @@ function Wordmark() {
 /** The frame of every /project/[projectId] page: sidebar on the left, top bar, then the page. */
 export function AppShell({ projects, currentProject, role, user, children }: AppShellProps) {
   return (
-    <ProjectRoleProvider role={role}>
-      <DisplayTimeZoneProvider>
-        <TooltipProvider delayDuration={200}>
-          <TopBarSlotsProvider>
-            <div className="flex min-h-screen">
-              {/* The column stretches to the page's height so its background never ends at the
+    <CurrentUserProvider user={user}>
+      <ProjectRoleProvider role={role}>
+        <DisplayTimeZoneProvider>
+          <TooltipProvider delayDuration={200}>
+            <TopBarSlotsProvider>
+              <div className="flex min-h-screen">
+                {/* The column stretches to the page's height so its background never ends at the
                 fold; the sidebar inside it stays in view while the page scrolls. */}
-              <div className="w-56 shrink-0 border-r border-sidebar-border bg-sidebar print:hidden">
-                <aside className="sticky top-0 flex h-screen flex-col gap-4 px-3 py-3">
-                  <Wordmark />
-                  <Suspense>
-                    <ProjectSwitcher projects={projects} currentProjectId={currentProject.id} />
-                  </Suspense>
-                  <Suspense>
-                    <SidebarNav projectId={currentProject.id} />
-                  </Suspense>
-                  <div className="mt-auto border-t border-sidebar-border pt-2">
-                    <UserMenu user={user} />
-                  </div>
-                </aside>
+                <div className="w-56 shrink-0 border-r border-sidebar-border bg-sidebar print:hidden">
+                  <aside className="sticky top-0 flex h-screen flex-col gap-4 px-3 py-3">
+                    <Wordmark />
+                    <Suspense>
+                      <ProjectSwitcher projects={projects} currentProjectId={currentProject.id} />
+                    </Suspense>
+                    <Suspense>
+                      <SidebarNav projectId={currentProject.id} />
+                    </Suspense>
+                    <div className="mt-auto border-t border-sidebar-border pt-2">
+                      <UserMenu user={user} />
+                    </div>
+                  </aside>
+                </div>
+                <div className="flex min-w-0 flex-1 flex-col">
+                  <TopBar projectName={currentProject.name} />
+                  <main className="flex-1 px-5 py-4">{children}</main>
+                </div>
               </div>
-              <div className="flex min-w-0 flex-1 flex-col">
-                <TopBar projectName={currentProject.name} />
-                <main className="flex-1 px-5 py-4">{children}</main>
-              </div>
-            </div>
-          </TopBarSlotsProvider>
-        </TooltipProvider>
-      </DisplayTimeZoneProvider>
-    </ProjectRoleProvider>
+            </TopBarSlotsProvider>
+          </TooltipProvider>
+        </DisplayTimeZoneProvider>
+      </ProjectRoleProvider>
+    </CurrentUserProvider>
   );
 }

@@ -1,0 +1,60 @@
+"use client";
+
+import { useMutation, useQueryClient } from "@tanstack/react-query";
+import { useRouter } from "next/navigation";
+import { useState, type FormEvent } from "react";
+import { ErrorMessage } from "@/components/settings/error-message";
+import { Button } from "@/components/ui/button";
+import { Input } from "@/components/ui/input";
+import { Label } from "@/components/ui/label";
+import { useTRPC } from "@/lib/trpc/react";
+
+interface CreateProjectFormProps {
+  organizationId: string;
+  /** Called with the new project; without it the form opens the project's API keys. */
+  onCreated?: (project: { id: string; name: string }) => void;
+}
+
+/** Creates a project in the organization; by default it then opens the new project's keys. */
+export function CreateProjectForm({ organizationId, onCreated }: CreateProjectFormProps) {
+  const trpc = useTRPC();
+  const queryClient = useQueryClient();
+  const router = useRouter();
+  const [name, setName] = useState("");
+  const createProject = useMutation(
+    trpc.projects.create.mutationOptions({
+      onSuccess: async (project) => {
+        await queryClient.invalidateQueries({ queryKey: trpc.organizations.pathKey() });
+        setName("");
+        if (onCreated) onCreated(project);
+        else router.push(`/project/${project.id}/settings/api-keys`);
+        router.refresh();
+      },
+    }),
+  );
+  const trimmed = name.trim();
+
+  function submit(event: FormEvent) {
+    event.preventDefault();
+    createProject.mutate({ organizationId, name: trimmed });
+  }
+
+  return (
+    <form onSubmit={submit} className="flex flex-col gap-1.5">
+      <Label htmlFor={`new-project-${organizationId}`}>New project</Label>
+      <div className="flex gap-2">
+        <Input
+          id={`new-project-${organizationId}`}
+          placeholder="e.g. Support assistant"
+          value={name}
+          maxLength={100}
+          onChange={(event) => setName(event.target.value)}
+        />
+        <Button type="submit" disabled={!trimmed || createProject.isPending}>
+          {createProject.isPending ? "Creating…" : "Create project"}
+        </Button>
+      </div>
+      <ErrorMessage error={createProject.error} />
+    </form>
+  );
+}

@@ -23,8 +23,10 @@ export async function getSessionUser(): Promise<SessionUser | null> {
  * no request scope (the route server of the integration tests).
  */
 export async function getSessionUserFromRequest(request: Request): Promise<SessionUser | null> {
+  // Built from the URL and headers only: wrapping the request itself would consume its body,
+  // which the tRPC handler still has to read for a mutation.
   const token = await getToken({
-    req: new NextRequest(request),
+    req: new NextRequest(request.url, { headers: request.headers }),
     secret: getAuthOptions().secret,
   });
   if (!token?.sub || typeof token.email !== "string") return null;

@@ -8,6 +8,7 @@ import { AppError } from "../errors";
 import { moduleLogger } from "../logger";
 import { acceptInvitationInTransaction } from "./invitations";
 import { generateLinkToken, hashLinkToken } from "./tokens";
+import { isUniqueViolation } from "./unique-violation";
 
 /**
  * Accounts: sign-up, password change, and password reset through a link an admin creates and
@@ -26,6 +27,20 @@ export async function signUp(
 ) {
   const email = normalizeEmail(params.email);
   const passwordHash = await hashPassword(params.password);
+  try {
+    return await createUserWithInvitation(db, { ...params, email, passwordHash });
+  } catch (error) {
+    // Two concurrent sign-ups with one email: the second insert hits the unique index.
+    if (!isUniqueViolation(error)) throw error;
+    throw new AppError("CONFLICT", `An account for ${email} exists; sign in instead`, "email");
+  }
+}
+
+function createUserWithInvitation(
+  db: Db,
+  params: { email: string; name?: string | null; passwordHash: string; invitationToken?: string },
+) {
+  const { email, passwordHash } = params;
   return db.$transaction(async (tx) => {
     const existing = await tx.user.findUnique({ where: { email }, select: { id: true } });
     if (existing) {

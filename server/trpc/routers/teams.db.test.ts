@@ -254,6 +254,17 @@ describe("invitations", () => {
     expect(membership.role).toBe("VIEWER");
   });
 
+  it("concurrent sign-ups with one email conflict", async () => {
+    const email = `twice-${Date.now()}@example.test`;
+    const input = { email, password: "a long password" };
+    const codes = await Promise.all([
+      getErrorCode(callerFor(null).account.signUp(input)),
+      getErrorCode(callerFor(null).account.signUp(input)),
+    ]);
+    expect(codes.sort()).toEqual(["CONFLICT", "OK"]);
+    expect(await db.user.count({ where: { email } })).toBe(1);
+  });
+
   it("an unknown token is not found", async () => {
     const code = await getErrorCode(
       callerFor(null).invitations.getByToken({ token: "x".repeat(43) }),

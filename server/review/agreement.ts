@@ -1,7 +1,7 @@
 /**
  * Agreement between the first and the second verdict of items reviewed twice. Reviewers vary
  * from item to item, so the two positions (first review, second review) act as the two raters
- * of Cohen's kappa; percent agreement is reported beside it.
+ * of Cohen's kappa. Percent agreement is reported beside it.
  */
 
 export interface VerdictPair {

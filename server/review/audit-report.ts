@@ -4,7 +4,7 @@ import { previousIsoWeeks, type IsoWeek } from "./iso-week";
 
 /**
  * The weekly audit of one project. An item counts as reviewed in the week of its first
- * verdict, and its pass rate uses that first verdict; second reviews count only for agreement,
+ * verdict, and its pass rate uses that first verdict. Second reviews count only for agreement,
  * in the week of the second verdict. Weeks are ISO weeks in UTC.
  */
 

@@ -51,9 +51,9 @@ export async function runAudit(
 }
 
 /**
- * The report of a week: the stored one when it was computed after the week ended, otherwise
- * computed now and stored. `week` is an ISO week such as "2026-W49"; a malformed one is
- * INVALID_INPUT.
+ * Returns the report of an ISO week such as "2026-W49": the stored one when it was computed
+ * after the week ended, otherwise one computed now and stored. Throws INVALID_INPUT for a
+ * malformed week.
  */
 export async function getAudit(
   db: Db,
@@ -103,8 +103,8 @@ export async function listAudits(
 }
 
 /**
- * The weekly job: computes last week's report for every project with review items, and this
- * week's so far. Idempotent, since each run overwrites the reports of the same weeks.
+ * Computes last week's report and this week's so far for every project with review items.
+ * The weekly job runs it. Each run overwrites the reports of the same weeks, so a retry is safe.
  */
 export async function runWeeklyAudits(
   db: Db,

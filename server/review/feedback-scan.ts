@@ -55,7 +55,7 @@ async function loadNegativeScores(db: SqlClient, after: Date): Promise<NegativeS
 
 /**
  * Trace-level feedback joins the generation items already queued for that trace, so one
- * answer is not reviewed twice; a trace without such items gets a trace item of its own.
+ * output is not reviewed twice; a trace without such items gets a trace item of its own.
  */
 async function mergeIntoObservationItems(
   db: SqlClient,

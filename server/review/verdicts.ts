@@ -137,8 +137,10 @@ async function storeVerdict(
   }
 }
 
-/** The ANNOTATION scores of a verdict; ids are fixed per item and reviewer, so a retry
- * overwrites instead of adding. */
+/**
+ * Builds the ANNOTATION score events of a verdict. Score ids are fixed per item and reviewer,
+ * so a retry overwrites the scores instead of adding more.
+ */
 export function buildVerdictScoreEvents(
   item: ReviewItemView,
   userId: string,
@@ -199,26 +201,20 @@ export async function submitVerdict(
   input: VerdictInput,
   pool: pg.Pool = getPool(),
 ): Promise<ReviewItemView> {
-  const before = await getItemRowOrThrow(pool, projectId, itemId);
+  await getItemRowOrThrow(pool, projectId, itemId);
   const applied = await storeVerdict(pool, projectId, itemId, userId, input);
   if (!applied) {
     throw rejectionFor(await getItemRowOrThrow(pool, projectId, itemId), userId);
   }
 
   const item = toItemView(await getItemRowOrThrow(pool, projectId, itemId));
-  // NOTE: the verdict is committed before its scores are written; if ingestion fails here the
-  // item keeps the verdict and the "review" score is missing until the verdict is resubmitted.
-  const result = await ingestEvents(
-    db,
-    projectId,
-    buildVerdictScoreEvents(item, userId, input, new Date()),
-    {
-      pool,
-    },
-  );
+  // NOTE: the verdict commits before its scores are written. If writing them fails, the caller
+  // gets the error, the item keeps the verdict, and its "review" scores stay missing.
+  const events = buildVerdictScoreEvents(item, userId, input, new Date());
+  const result = await ingestEvents(db, projectId, events, { pool });
   if (result.errors.length > 0) {
     log.error({ projectId, itemId, errorCount: result.errors.length }, "verdict scores rejected");
   }
-  log.debug({ projectId, itemId: before.id, verdict: input.verdict }, "review verdict stored");
+  log.debug({ projectId, itemId, verdict: input.verdict }, "review verdict stored");
   return item;
 }

@@ -28,7 +28,7 @@ export function chiSquareHomogeneity(
     throw new RangeError("baselineCounts and currentCounts must have the same length");
   }
   const columns = baselineCounts
-    .map((baseline, i) => [baseline, currentCounts[i]] as const)
+    .map((baseline, i) => [baseline, currentCounts[i]!] as const)
     .filter(([baseline, current]) => baseline + current > 0);
   const baselineTotal = columns.reduce((sum, [baseline]) => sum + baseline, 0);
   const currentTotal = columns.reduce((sum, [, current]) => sum + current, 0);

@@ -27,10 +27,11 @@ export function jensenShannonDivergence(
   const p = toProbabilities(baseline);
   const q = toProbabilities(current);
   let divergence = 0;
-  for (let i = 0; i < p.length; i++) {
-    const m = (p[i] + q[i]) / 2;
-    divergence += 0.5 * klTermBase2(p[i], m) + 0.5 * klTermBase2(q[i], m);
-  }
+  p.forEach((pi, i) => {
+    const qi = q[i]!;
+    const m = (pi + qi) / 2;
+    divergence += 0.5 * klTermBase2(pi, m) + 0.5 * klTermBase2(qi, m);
+  });
   // Rounding can leave a tiny negative value for identical inputs.
   return Math.min(1, Math.max(0, divergence));
 }

@@ -50,7 +50,7 @@ function maxScaledDistance(sortedA: Float64Array, sortedB: Float64Array): number
   let j = 0;
   let maxDistance = 0;
   while (i < n && j < m) {
-    const value = Math.min(sortedA[i], sortedB[j]);
+    const value = Math.min(sortedA[i]!, sortedB[j]!);
     while (i < n && sortedA[i] === value) i++;
     while (j < m && sortedB[j] === value) j++;
     maxDistance = Math.max(maxDistance, Math.abs(i * m - j * n));
@@ -72,7 +72,7 @@ function exactExceedanceProbability(n: number, m: number, scaledD: number): numb
   for (let i = 0; i <= n; i++) {
     const next = new Float64Array(m + 1);
     for (let j = 0; j <= m; j++) {
-      const mass = row[j];
+      const mass = row[j]!;
       if (mass === 0) continue;
       if (Math.abs(i * m - j * n) >= scaledD) {
         absorbed += mass;
@@ -80,8 +80,8 @@ function exactExceedanceProbability(n: number, m: number, scaledD: number): numb
       }
       const remaining = n - i + (m - j);
       if (remaining === 0) continue;
-      if (i < n) next[j] += (mass * (n - i)) / remaining;
-      if (j < m) row[j + 1] += (mass * (m - j)) / remaining;
+      if (i < n) next[j]! += (mass * (n - i)) / remaining;
+      if (j < m) row[j + 1]! += (mass * (m - j)) / remaining;
     }
     row = next;
   }
@@ -90,6 +90,16 @@ function exactExceedanceProbability(n: number, m: number, scaledD: number): numb
 
 function toSortedArray(values: readonly number[]): Float64Array {
   return Float64Array.from(values).sort();
+}
+
+function testFromScaledDistance(n: number, m: number, scaledD: number): KolmogorovSmirnovResult {
+  const statistic = scaledD / (n * m);
+  if (n * m <= EXACT_MAX_PRODUCT) {
+    return { statistic, pValue: exactExceedanceProbability(n, m, scaledD), method: "exact" };
+  }
+  const effectiveN = Math.sqrt((n * m) / (n + m));
+  const lambda = (effectiveN + 0.12 + 0.11 / effectiveN) * statistic;
+  return { statistic, pValue: kolmogorovSurvival(lambda), method: "asymptotic" };
 }
 
 /**
@@ -103,14 +113,36 @@ export function kolmogorovSmirnovTwoSample(
   const n = baseline.length;
   const m = current.length;
   if (n === 0 || m === 0) return null;
+  return testFromScaledDistance(
+    n,
+    m,
+    maxScaledDistance(toSortedArray(baseline), toSortedArray(current)),
+  );
+}
 
-  const scaledD = maxScaledDistance(toSortedArray(baseline), toSortedArray(current));
-  const statistic = scaledD / (n * m);
-
-  if (n * m <= EXACT_MAX_PRODUCT) {
-    return { statistic, pValue: exactExceedanceProbability(n, m, scaledD), method: "exact" };
+/**
+ * The same test on a histogram: counts of each window per distinct value, in ascending value
+ * order. It gives the result of the raw samples without holding them, so a database can do
+ * the counting (GROUP BY value).
+ */
+export function kolmogorovSmirnovFromCounts(
+  baselineCounts: readonly number[],
+  currentCounts: readonly number[],
+): KolmogorovSmirnovResult | null {
+  if (baselineCounts.length !== currentCounts.length) {
+    throw new RangeError("baselineCounts and currentCounts must have the same length");
   }
-  const effectiveN = Math.sqrt((n * m) / (n + m));
-  const lambda = (effectiveN + 0.12 + 0.11 / effectiveN) * statistic;
-  return { statistic, pValue: kolmogorovSurvival(lambda), method: "asymptotic" };
+  const n = baselineCounts.reduce((sum, count) => sum + count, 0);
+  const m = currentCounts.reduce((sum, count) => sum + count, 0);
+  if (n === 0 || m === 0) return null;
+
+  let i = 0;
+  let j = 0;
+  let maxDistance = 0;
+  for (let k = 0; k < baselineCounts.length; k++) {
+    i += baselineCounts[k]!;
+    j += currentCounts[k]!;
+    maxDistance = Math.max(maxDistance, Math.abs(i * m - j * n));
+  }
+  return testFromScaledDistance(n, m, maxDistance);
 }

@@ -24,8 +24,8 @@ export function populationStabilityIndex(
 
   let index = 0;
   for (let i = 0; i < baselineCounts.length; i++) {
-    const baselineShare = Math.max(baselineCounts[i] / baselineTotal, PSI_MIN_SHARE);
-    const currentShare = Math.max(currentCounts[i] / currentTotal, PSI_MIN_SHARE);
+    const baselineShare = Math.max(baselineCounts[i]! / baselineTotal, PSI_MIN_SHARE);
+    const currentShare = Math.max(currentCounts[i]! / currentTotal, PSI_MIN_SHARE);
     index += (currentShare - baselineShare) * Math.log(currentShare / baselineShare);
   }
   return index;

@@ -2,7 +2,11 @@ import { describe, expect, it } from "vitest";
 import { chiSquareHomogeneity, chiSquareSurvival } from "./chi-square";
 import { logGamma, regularizedGammaP, regularizedGammaQ } from "./gamma";
 import { jensenShannonDivergence } from "./jensen-shannon";
-import { kolmogorovSmirnovTwoSample, kolmogorovSurvival } from "./kolmogorov-smirnov";
+import {
+  kolmogorovSmirnovFromCounts,
+  kolmogorovSmirnovTwoSample,
+  kolmogorovSurvival,
+} from "./kolmogorov-smirnov";
 import { erfc, normalCdf, normalSurvival } from "./normal";
 import { twoMeanZTest, twoProportionZTest } from "./proportions";
 import { populationStabilityIndex } from "./psi";
@@ -213,6 +217,32 @@ describe("kolmogorovSmirnovTwoSample", () => {
     expect(result?.statistic).toBe(1);
     // Two orderings of one value each are equally likely: P(D ≥ 1) = 1.
     expect(result?.pValue).toBeCloseTo(1, 12);
+  });
+});
+
+describe("kolmogorovSmirnovFromCounts", () => {
+  it("matches the raw-sample test with ties", () => {
+    // Values 1..4; the baseline has 1,1,2,3,3,3,4 and the current window 2,2,4,4,4.
+    const fromCounts = kolmogorovSmirnovFromCounts([2, 1, 3, 1], [0, 2, 0, 3]);
+    const fromSamples = kolmogorovSmirnovTwoSample([1, 1, 2, 3, 3, 3, 4], [2, 2, 4, 4, 4]);
+    expect(fromCounts).toEqual(fromSamples);
+  });
+
+  it("matches the exact p-value of separated samples", () => {
+    const result = kolmogorovSmirnovFromCounts([1, 1, 1, 0, 0, 0], [0, 0, 0, 1, 1, 1]);
+    expect(result?.statistic).toBe(1);
+    expectRelativelyClose(result?.pValue, 0.1, 1e-12);
+  });
+
+  it("uses the limiting distribution for large counts", () => {
+    const result = kolmogorovSmirnovFromCounts([600_000, 400_000], [400_000, 600_000]);
+    expect(result?.method).toBe("asymptotic");
+    expect(result?.statistic).toBeCloseTo(0.2, 12);
+    expect(result?.pValue).toBe(0);
+  });
+
+  it("returns null for an empty window", () => {
+    expect(kolmogorovSmirnovFromCounts([0, 0], [1, 2])).toBeNull();
   });
 });
 

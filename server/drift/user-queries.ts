@@ -1,0 +1,113 @@
+import { DAY_MS } from "./windows";
+import type { Queryable } from "./sql";
+import type { DriftWindows } from "./types";
+
+/** Flags that count as a failed safety check; a refusal is the model's choice, not a check. */
+export const SAFETY_FAILURE_FLAGS = ["jailbreak", "prompt_injection", "pii", "secret", "toxicity"];
+// Users listed per finding, most failures or highest score first.
+const MAX_USERS = 20;
+const TRACES_PER_USER = 5;
+
+export interface UserFailures {
+  userId: string;
+  failures: number;
+  traceIds: string[];
+}
+
+/** Returns users with at least `minFailures` failed safety checks in the current window. */
+export async function loadRepeatedSafetyFailures(
+  db: Queryable,
+  projectId: string,
+  windows: DriftWindows,
+  minFailures: number,
+): Promise<UserFailures[]> {
+  const result = await db.query<{ user_id: string; failures: number; trace_ids: string[] }>(
+    `SELECT user_id, count(*)::int AS failures,
+       (array_agg(trace_id ORDER BY start_time DESC))[1:${TRACES_PER_USER}] AS trace_ids
+     FROM observation_measures
+     WHERE project_id = $1 AND start_time >= $2 AND start_time < $3
+       AND user_id IS NOT NULL AND flags && $4::text[]
+     GROUP BY user_id
+     HAVING count(*) >= $5
+     ORDER BY failures DESC, user_id
+     LIMIT ${MAX_USERS}`,
+    [projectId, windows.currentStart, windows.currentEnd, SAFETY_FAILURE_FLAGS, minFailures],
+  );
+  return result.rows.map((row) => ({
+    userId: row.user_id,
+    failures: row.failures,
+    traceIds: row.trace_ids,
+  }));
+}
+
+export interface UserVolume {
+  userId: string;
+  currentRequests: number;
+  /** Requests per baseline day, oldest first, 0 for days without any. */
+  dailyHistory: number[];
+  traceIds: string[];
+}
+
+/**
+ * Returns users who sent at least `minCurrentRequests` generations in the current window, with
+ * their daily counts over the baseline window. Only those users' history is read.
+ */
+export async function loadUserVolumes(
+  db: Queryable,
+  projectId: string,
+  windows: DriftWindows,
+  minCurrentRequests: number,
+): Promise<UserVolume[]> {
+  const result = await db.query<{
+    user_id: string;
+    current_requests: number;
+    trace_ids: string[];
+    history: Array<{ day: number; requests: number }> | null;
+  }>(
+    `WITH active AS (
+       SELECT user_id, count(*)::int AS current_requests,
+         (array_agg(trace_id ORDER BY start_time DESC))[1:${TRACES_PER_USER}] AS trace_ids
+       FROM observation_measures
+       WHERE project_id = $1 AND start_time >= $4 AND start_time < $5 AND user_id IS NOT NULL
+       GROUP BY user_id
+       HAVING count(*) >= $6
+     ), daily AS (
+       SELECT m.user_id,
+         floor(extract(epoch FROM m.start_time - $2::timestamptz) / 86400)::int AS day,
+         count(*)::int AS requests
+       FROM observation_measures m
+       JOIN active USING (user_id)
+       WHERE m.project_id = $1 AND m.start_time >= $2 AND m.start_time < $3
+       GROUP BY 1, 2
+     )
+     SELECT a.user_id, a.current_requests, a.trace_ids,
+       (SELECT json_agg(json_build_object('day', d.day, 'requests', d.requests))
+        FROM daily d WHERE d.user_id = a.user_id) AS history
+     FROM active a`,
+    [
+      projectId,
+      windows.baselineStart,
+      windows.baselineEnd,
+      windows.currentStart,
+      windows.currentEnd,
+      minCurrentRequests,
+    ],
+  );
+  const historyDays = Math.floor(
+    (windows.baselineEnd.getTime() - windows.baselineStart.getTime()) / DAY_MS,
+  );
+  return result.rows.map((row) => {
+    const dailyHistory = new Array<number>(historyDays).fill(0);
+    for (const entry of row.history ?? []) {
+      if (entry.day >= 0 && entry.day < historyDays) dailyHistory[entry.day] = entry.requests;
+    }
+    return {
+      userId: row.user_id,
+      currentRequests: row.current_requests,
+      dailyHistory,
+      traceIds: row.trace_ids,
+    };
+  });
+}
+
+export { MAX_USERS };

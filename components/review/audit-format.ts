@@ -20,14 +20,14 @@ export function formatWeekRange(start: Date, end: Date): string {
   return `${first} – ${monthDay.format(lastDay)}, ${endYear}`;
 }
 
-/** The short axis label of an ISO week: "2026-W49" → "W49". */
+/** Returns the short axis label of an ISO week: "2026-W49" → "W49". */
 export function formatWeekShort(week: string): string {
   const match = /-W(\d{2})$/.exec(week);
   return match ? `W${match[1]}` : week;
 }
 
 /**
- * The change between two pass rates in percentage points: "+4.2 pts", "−1.0 pts", "±0 pts",
+ * Formats the change between two pass rates in percentage points: "+4.2 pts", "−1.0 pts", "±0 pts",
  * or null when either rate is missing.
  */
 export function formatRateChange(current: number | null, previous: number | null) {

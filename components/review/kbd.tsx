@@ -1,7 +1,7 @@
 import type { ComponentProps } from "react";
 import { cn } from "@/lib/utils";
 
-/** A key cap, e.g. the `p` beside the Pass button. */
+/** Renders a key cap, e.g. the `p` beside the Pass button. */
 export function Kbd({ className, ...props }: ComponentProps<"kbd">) {
   return (
     <kbd

@@ -10,7 +10,7 @@ interface LabelTogglesProps {
   isDisabled?: boolean;
 }
 
-/** The six failure labels as toggle buttons, each showing its digit shortcut. */
+/** Renders the six failure labels as toggle buttons, each showing its digit shortcut. */
 export function LabelToggles({ selected, onToggle, isDisabled = false }: LabelTogglesProps) {
   return (
     <div role="group" aria-label="Labels" className="flex flex-wrap gap-1.5">

@@ -6,12 +6,12 @@
 
 /** Assignee filter values besides a user id. */
 export const ASSIGNEE_ME = "me";
-export const ASSIGNEE_NONE = "unassigned";
+export const ASSIGNEE_NONE = "none";
 
 export interface QueueFilters<Status extends string, Reason extends string> {
   status?: Status;
   reason?: Reason;
-  /** `me`, `unassigned` or a user id. */
+  /** `me`, `none` (unassigned) or a user id. */
   assignee?: string;
   label?: string;
 }

@@ -55,7 +55,7 @@ export function getReviewStatusTitle(status: string): string {
   return STATUS_TITLES[status] ?? status;
 }
 
-/** The item's status; a completed item shows its verdict instead. */
+/** Renders the item's status; a completed item shows its verdict instead. */
 export function StatusBadge(props: { status: string; verdict: "pass" | "fail" | null }) {
   if (props.status === "completed" && props.verdict)
     return <VerdictBadge verdict={props.verdict} />;

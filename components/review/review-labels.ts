@@ -16,7 +16,11 @@ export type ReviewLabel = (typeof REVIEW_LABELS)[number]["value"];
 
 export const REVIEW_LABEL_VALUES: readonly string[] = REVIEW_LABELS.map((label) => label.value);
 
-/** The display title of a stored label; labels from elsewhere show as stored. */
+export function isReviewLabel(value: string): value is ReviewLabel {
+  return REVIEW_LABEL_VALUES.includes(value);
+}
+
+/** Returns the display title of a stored label; unknown labels are returned as stored. */
 export function getReviewLabelTitle(value: string): string {
   return REVIEW_LABELS.find((label) => label.value === value)?.title ?? value;
 }
@@ -34,8 +38,8 @@ export function toggleReviewLabel(selected: readonly string[], value: string): s
 }
 
 /**
- * Why items enter the queue, as the server stores them (server/review/types.ts, kept equal by
- * a test), with their display titles.
+ * Queue reasons as the server stores them (server/review/types.ts, kept equal by a test), with
+ * their display titles.
  */
 export const REVIEW_REASON_TITLES = {
   sampled: "Sampled",
@@ -52,7 +56,7 @@ export const REVIEW_REASON_VALUES = Object.keys(REVIEW_REASON_TITLES) as ReviewR
 
 const REASON_TITLES: Record<string, string> = REVIEW_REASON_TITLES;
 
-/** The display title of a queue reason, e.g. `failed_check` → `Failed check`. */
+/** Returns the display title of a queue reason, e.g. `failed_check` → `Failed check`. */
 export function getReviewReasonTitle(reason: string): string {
   const known = REASON_TITLES[reason];
   if (known) return known;

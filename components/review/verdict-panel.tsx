@@ -16,9 +16,9 @@ export interface VerdictDraft {
   correctedOutput: string;
 }
 
-/** Bounds of the free-text fields; the server rejects longer text. */
-export const MAX_COMMENT_CHARS = 2000;
-export const MAX_CORRECTED_OUTPUT_CHARS = 20_000;
+/** Bounds of the free-text fields, equal to server/review/verdicts.ts, which rejects more. */
+export const MAX_COMMENT_CHARS = 5000;
+export const MAX_CORRECTED_OUTPUT_CHARS = 50_000;
 
 interface VerdictPanelProps {
   draft: VerdictDraft;
@@ -56,7 +56,7 @@ function SavedVerdict({ verdict, onNext }: { verdict: ReviewVerdict; onNext: () 
   );
 }
 
-/** The reviewer's form: labels, comment, optional corrected answer, and the verdict buttons. */
+/** Renders the reviewer's form: labels, comment, optional corrected output, verdict buttons. */
 export function VerdictPanel({
   draft,
   onDraftChange,

@@ -45,7 +45,7 @@ function SavedVerdict({ verdict, onNext }: { verdict: ReviewVerdict; onNext: () 
         ) : (
           <X className="size-3.5 text-destructive" aria-hidden />
         )}
-        {verdict === "pass" ? "Passed" : "Failed"} · saved as a review score
+        {verdict === "pass" ? "Passed" : "Failed"} · saved
       </span>
       <Button size="sm" onClick={onNext} autoFocus>
         <StepForward aria-hidden />

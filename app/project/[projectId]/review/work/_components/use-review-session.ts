@@ -49,6 +49,8 @@ export function useReviewSession(projectId: string) {
         setSavedVerdict(input.verdict);
         setReviewedCount((count) => count + 1);
         void refreshQueue();
+        // The verdict is now a "review" score on the trace, which the context card lists.
+        void queryClient.invalidateQueries({ queryKey: trpc.traces.byId.pathKey() });
       },
     }),
   );

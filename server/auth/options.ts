@@ -6,7 +6,7 @@ import { isAppError } from "../errors";
 import { moduleLogger } from "../logger";
 import { authenticateWithPassword, type SessionUser } from "./credentials";
 import { buildOAuthProviders, findOrCreateOAuthUser } from "./oauth-providers";
-import { getSessionVersion } from "./session-version";
+import { getSessionVersion, isSessionCurrent } from "./session-version";
 import { clearSignInLimit } from "./sign-in-limit";
 
 declare module "next-auth" {
@@ -52,6 +52,18 @@ function buildAuthOptions(): AuthOptions {
       updateAge: SESSION_UPDATE_AGE_SECONDS,
     },
     pages: { signIn: "/sign-in" },
+    // NextAuth's own messages go to the server log; an ended session is routine, not an error.
+    logger: {
+      error(code, metadata) {
+        const message = metadata instanceof Error ? metadata.message : undefined;
+        if (code === "JWT_SESSION_ERROR") log.info({ code, message }, "session rejected");
+        else log.error({ code, message }, "sign-in handler error");
+      },
+      warn(code) {
+        log.warn({ code }, "sign-in handler warning");
+      },
+      debug() {},
+    },
     providers: [
       CredentialsProvider({
         name: "Email and password",
@@ -96,8 +108,15 @@ function buildAuthOptions(): AuthOptions {
         }
       },
       async jwt({ token, user, account }) {
-        if (!user) return token;
         const db = getDb();
+        if (!user) {
+          // NextAuth clears the cookie when this throws, so a session that a password change
+          // ended is signed out for /api/auth/session and getServerSession alike.
+          if (!token.sub || !(await isSessionCurrent(db, token.sub, token.sessionVersion))) {
+            throw new Error("Session ended; sign in again");
+          }
+          return token;
+        }
         if (account && account.provider !== "credentials") {
           const dbUser = await findOrCreateOAuthUser(db, {
             email: user.email,

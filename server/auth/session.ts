@@ -8,12 +8,12 @@ import { isSessionCurrent } from "./session-version";
 
 /**
  * The signed-in user of the current page or server action, or null. A session that a password
- * change ended, or of a deleted user, counts as signed out.
+ * change ended, or of a deleted user, counts as signed out (the jwt callback in options.ts
+ * checks the session version).
  */
 export async function getSessionUser(): Promise<SessionUser | null> {
   const session = await getServerSession(getAuthOptions());
   if (!session?.user?.id) return null;
-  if (!(await isSessionCurrent(getDb(), session.user.id, session.sessionVersion))) return null;
   return session.user;
 }
 

@@ -39,7 +39,10 @@ function trpcQuery(path: string, input: unknown): string {
   return `/api/trpc/${path}?input=${encodeURIComponent(JSON.stringify({ json: input }))}`;
 }
 
-const noData = { kind: "no-tenant-data", probe: () => ({ path: "/api/public/no-such-path" }) };
+const noData: RouteCheck = {
+  kind: "no-tenant-data",
+  probe: () => ({ path: "/api/public/no-such-path" }),
+};
 
 export const ROUTE_TABLE: Record<string, RouteCheck> = {
   "GET /api/auth/[...nextauth]": {
@@ -58,6 +61,11 @@ export const ROUTE_TABLE: Record<string, RouteCheck> = {
   "GET /api/public/health": {
     kind: "no-tenant-data",
     probe: () => ({ path: "/api/public/health" }),
+  },
+
+  "GET /api/public/feedback.js": {
+    kind: "no-tenant-data",
+    probe: () => ({ path: "/api/public/feedback.js" }),
   },
 
   "GET /api/trpc/[trpc]": {

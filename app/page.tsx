@@ -1,5 +1,6 @@
 import Link from "next/link";
 import { redirect } from "next/navigation";
+import { CreateOrganizationForm } from "@/components/organization/create-organization-form";
 import { getServerCaller } from "@/lib/trpc/server";
 import { getSessionUser } from "@/server/auth/session";
 
@@ -16,9 +17,12 @@ export default async function HomePage() {
       <div className="max-w-sm text-center">
         <h1 className="text-sm font-semibold">No projects yet</h1>
         <p className="mt-1 text-muted-foreground">
-          Your account is not a member of any organization. Ask an organization owner to add you,
-          then reload this page.
+          Your account is not a member of any organization. Open an invitation link from an
+          organization admin, or create your own organization.
         </p>
+        <div className="mt-4 rounded-lg border bg-card p-4 shadow-xs">
+          <CreateOrganizationForm />
+        </div>
         <Link
           href="/api/auth/signout"
           prefetch={false}

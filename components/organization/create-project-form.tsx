@@ -11,12 +11,14 @@ import { useTRPC } from "@/lib/trpc/react";
 
 interface CreateProjectFormProps {
   organizationId: string;
-  /** Called with the new project; without it the form opens the project's API keys. */
   onCreated?: (project: { id: string; name: string }) => void;
+  /** Opens the new project's API keys tab, where its first key pair is created. */
+  openKeysAfterCreate?: boolean;
 }
 
-/** Creates a project in the organization; by default it then opens the new project's keys. */
-export function CreateProjectForm({ organizationId, onCreated }: CreateProjectFormProps) {
+/** Creates a project in the organization. */
+export function CreateProjectForm(props: CreateProjectFormProps) {
+  const { organizationId, onCreated, openKeysAfterCreate } = props;
   const trpc = useTRPC();
   const queryClient = useQueryClient();
   const router = useRouter();
@@ -26,8 +28,8 @@ export function CreateProjectForm({ organizationId, onCreated }: CreateProjectFo
       onSuccess: async (project) => {
         await queryClient.invalidateQueries({ queryKey: trpc.organizations.pathKey() });
         setName("");
-        if (onCreated) onCreated(project);
-        else router.push(`/project/${project.id}/settings/api-keys`);
+        onCreated?.(project);
+        if (openKeysAfterCreate) router.push(`/project/${project.id}/settings/api-keys`);
         router.refresh();
       },
     }),

@@ -1,12 +1,16 @@
 "use client";
 
+import { useQuery } from "@tanstack/react-query";
+import { Building2 } from "lucide-react";
 import Link from "next/link";
 import { usePathname } from "next/navigation";
 import type { ReactNode } from "react";
 import { useProjectRole } from "@/components/layout/project-role";
+import { Button } from "@/components/ui/button";
 import { EmptyState } from "@/components/ui/empty-state";
 import { PageHeader } from "@/components/ui/page-header";
 import { ROLE_LABELS } from "@/lib/roles";
+import { useTRPC } from "@/lib/trpc/react";
 import { cn } from "@/lib/utils";
 import { getSettingsSegment, PROJECT_SETTINGS_NAV_ITEMS } from "./settings-nav";
 
@@ -20,6 +24,9 @@ export function SettingsFrame({ projectId, children }: { projectId: string; chil
   const current = PROJECT_SETTINGS_NAV_ITEMS.find((item) => item.segment === segment);
   const visibleItems = PROJECT_SETTINGS_NAV_ITEMS.filter((item) => canAtLeast(item.minimumRole));
   const base = `/project/${encodeURIComponent(projectId)}/settings`;
+  const trpc = useTRPC();
+  const organizationId = useQuery(trpc.projects.byId.queryOptions({ projectId })).data
+    ?.organizationId;
 
   return (
     <div className="flex flex-col gap-3">
@@ -27,6 +34,16 @@ export function SettingsFrame({ projectId, children }: { projectId: string; chil
         title="Project settings"
         description={`Your role in this project: ${ROLE_LABELS[role]}`}
         className="pb-0"
+        actions={
+          organizationId ? (
+            <Button asChild variant="outline" size="sm">
+              <Link href={`/organization/${encodeURIComponent(organizationId)}/settings`}>
+                <Building2 aria-hidden />
+                Organization settings
+              </Link>
+            </Button>
+          ) : null
+        }
       />
       <nav aria-label="Settings" className="flex gap-4 overflow-x-auto border-b">
         {visibleItems.map((item) => {

@@ -100,7 +100,9 @@ export function MemberTable({ members, actions, showProjectRole }: MemberTablePr
                   />
                 ) : (
                   <span className="text-muted-foreground">
-                    {ROLE_LABELS[member.projectRole ?? member.role]}
+                    {member.projectRole
+                      ? `${ROLE_LABELS[member.projectRole]} on this project`
+                      : "Same as organization"}
                   </span>
                 )}
               </TableCell>

@@ -25,6 +25,9 @@ export function ProjectRoleSelect({ member, onChange }: ProjectRoleSelectProps) 
   const lowerRoles = ROLES.filter(
     (role): role is ProjectOnlyRole => role !== member.role && hasRoleAtLeast(member.role, role),
   );
+  if (lowerRoles.length === 0 && !member.projectRole) {
+    return <span className="text-muted-foreground">Same as organization</span>;
+  }
   return (
     <Select
       value={member.projectRole ?? SAME_AS_ORGANIZATION}
@@ -33,13 +36,11 @@ export function ProjectRoleSelect({ member, onChange }: ProjectRoleSelectProps) 
         void onChange(role).catch(() => undefined);
       }}
     >
-      <SelectTrigger size="sm" aria-label={`Project access of ${member.email}`} className="w-44">
+      <SelectTrigger size="sm" aria-label={`Project access of ${member.email}`} className="w-48">
         <SelectValue />
       </SelectTrigger>
       <SelectContent>
-        <SelectItem value={SAME_AS_ORGANIZATION}>
-          Same as organization ({ROLE_LABELS[member.role]})
-        </SelectItem>
+        <SelectItem value={SAME_AS_ORGANIZATION}>Same as organization</SelectItem>
         {lowerRoles.map((role) => (
           <SelectItem key={role} value={role}>
             {ROLE_LABELS[role]} on this project

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { loadObservationQuality } from "../../analysis/read-measures";
 import { getObservationOrThrow, listObservations } from "../observations";
 import type { SqlClient } from "../sql";
 import { OBSERVATION_LEVELS, OBSERVATION_TYPES } from "../types";
@@ -46,8 +47,13 @@ export async function listPublicObservations(db: SqlClient, projectId: string, u
     },
     { page: query.page, limit: query.limit },
   );
+  const quality = await loadObservationQuality(
+    db,
+    projectId,
+    page.rows.map((o) => o.id),
+  );
   return {
-    data: page.rows.map((o) => presentObservation(projectId, o)),
+    data: page.rows.map((o) => presentObservation(projectId, o, quality.get(o.id))),
     meta: presentMeta(page),
   };
 }
@@ -59,5 +65,6 @@ export async function getPublicObservation(
   observationId: string,
 ) {
   const observation = await getObservationOrThrow(db, projectId, observationId);
-  return presentObservation(projectId, observation);
+  const quality = await loadObservationQuality(db, projectId, [observation.id]);
+  return presentObservation(projectId, observation, quality.get(observation.id));
 }

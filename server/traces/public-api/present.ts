@@ -1,3 +1,4 @@
+import type { ObservationQuality } from "../../analysis/read-measures";
 import type { TraceRecord } from "../get-trace";
 import type { ObservationDetail } from "../observations";
 import type { ScoreRecord } from "../scores";
@@ -68,8 +69,16 @@ function timeToFirstTokenMs(observation: ObservationDetail): number | null {
   return observation.completionStartTime.getTime() - observation.startTime.getTime();
 }
 
-/** Shapes an observation as Langfuse's ObservationsView, with the deprecated usage fields too. */
-export function presentObservation(projectId: string, observation: ObservationDetail) {
+/**
+ * Shapes an observation as Langfuse's ObservationsView, with the deprecated usage fields too.
+ * `quality` (Driftwatch's own field) carries a generation's measures and safety flags, and is
+ * null until its analysis has run and for other observation types.
+ */
+export function presentObservation(
+  projectId: string,
+  observation: ObservationDetail,
+  quality?: ObservationQuality,
+) {
   const o = observation;
   return {
     id: o.id,
@@ -119,6 +128,7 @@ export function presentObservation(projectId: string, observation: ObservationDe
     timeToFirstToken: seconds(timeToFirstTokenMs(o)),
     createdAt: o.createdAt.toISOString(),
     updatedAt: o.updatedAt.toISOString(),
+    quality: quality ?? null,
   };
 }
 

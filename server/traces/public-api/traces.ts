@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { loadObservationQuality } from "../../analysis/read-measures";
 import { AppError } from "../../errors";
 import { getTraceRecordOrThrow, loadTraceRecords } from "../get-trace";
 import { loadTraceAggregates, EMPTY_AGGREGATES } from "../aggregates";
@@ -171,10 +172,15 @@ export async function getPublicTrace(db: SqlClient, projectId: string, traceId: 
     loadScores(db, projectId, { traceIds: [traceId] }),
     loadTraceAggregates(db, projectId, [traceId]),
   ]);
+  const quality = await loadObservationQuality(
+    db,
+    projectId,
+    observations.map((o) => o.id),
+  );
   return {
     ...presentTrace(projectId, trace),
     ...presentTraceMetrics(projectId, traceId, aggregates.get(traceId) ?? EMPTY_AGGREGATES),
-    observations: observations.map((o) => presentObservation(projectId, o)),
+    observations: observations.map((o) => presentObservation(projectId, o, quality.get(o.id))),
     scores: scores.map(presentScore),
   };
 }

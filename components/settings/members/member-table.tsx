@@ -72,7 +72,7 @@ export function MemberTable({ members, actions, showProjectRole }: MemberTablePr
           <TableHead>Member</TableHead>
           <TableHead>Organization role</TableHead>
           {showProjectRole ? <TableHead>Project access</TableHead> : null}
-          <TableHead>Joined</TableHead>
+          <TableHead className="hidden xl:table-cell">Joined</TableHead>
           {hasRowActions ? <TableHead className="w-px" /> : null}
         </TableRow>
       </TableHeader>
@@ -107,7 +107,7 @@ export function MemberTable({ members, actions, showProjectRole }: MemberTablePr
                 )}
               </TableCell>
             ) : null}
-            <TableCell className="whitespace-nowrap tabular-nums">
+            <TableCell className="hidden whitespace-nowrap tabular-nums xl:table-cell">
               {formatDate(member.createdAt, timeZone)}
             </TableCell>
             {hasRowActions ? (

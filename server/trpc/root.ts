@@ -1,6 +1,7 @@
 import { accountRouter } from "./routers/account";
 import { apiKeysRouter } from "./routers/api-keys";
 import { auditLogRouter } from "./routers/audit-log";
+import { driftRouter } from "./routers/drift";
 import { ingestRouter } from "./routers/ingest";
 import { invitationsRouter } from "./routers/invitations";
 import { membersRouter } from "./routers/members";
@@ -8,6 +9,7 @@ import { metricsRouter } from "./routers/metrics";
 import { organizationApiKeysRouter } from "./routers/organization-api-keys";
 import { organizationsRouter } from "./routers/organizations";
 import { projectsRouter } from "./routers/projects";
+import { qualityRouter } from "./routers/quality";
 import { redactionRouter } from "./routers/redaction";
 import { reviewRouter } from "./routers/review";
 import { sessionsRouter } from "./routers/sessions";
@@ -32,6 +34,8 @@ export const appRouter = createTRPCRouter({
   account: accountRouter,
   review: reviewRouter,
   redaction: redactionRouter,
+  quality: qualityRouter,
+  drift: driftRouter,
 });
 
 export type AppRouter = typeof appRouter;

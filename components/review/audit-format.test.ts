@@ -1,5 +1,67 @@
 import { describe, expect, it } from "vitest";
-import { formatRateChange, formatWeekRange, formatWeekShort } from "./audit-format";
+import { isoWeekOf, parseIsoWeek } from "@/server/review/iso-week";
+import {
+  formatRateChange,
+  formatWeekRange,
+  formatWeekShort,
+  getIsoWeekBounds,
+  getIsoWeekKey,
+  shiftIsoWeekKey,
+} from "./audit-format";
+
+describe("getIsoWeekKey", () => {
+  it("matches the server on every day of 2019 to 2032", () => {
+    const mismatches: string[] = [];
+    for (let time = Date.UTC(2019, 0, 1); time < Date.UTC(2033, 0, 1); time += 86_400_000) {
+      const date = new Date(time + 13 * 3_600_000);
+      if (getIsoWeekKey(date) !== isoWeekOf(date).week) mismatches.push(date.toISOString());
+    }
+    expect(mismatches).toEqual([]);
+  });
+
+  it("puts late December into week 1", () => {
+    expect(getIsoWeekKey(new Date("2024-12-30T12:00:00Z"))).toBe("2025-W01");
+  });
+
+  it("puts early January into week 53", () => {
+    expect(getIsoWeekKey(new Date("2021-01-03T12:00:00Z"))).toBe("2020-W53");
+  });
+});
+
+describe("getIsoWeekBounds", () => {
+  it("matches the server for every week of 2019 to 2032", () => {
+    const mismatches: string[] = [];
+    for (let time = Date.UTC(2019, 0, 1); time < Date.UTC(2033, 0, 1); time += 7 * 86_400_000) {
+      const server = isoWeekOf(new Date(time));
+      const bounds = getIsoWeekBounds(server.week);
+      const same =
+        bounds?.start.getTime() === server.start.getTime() &&
+        bounds?.end.getTime() === parseIsoWeek(server.week).end.getTime();
+      if (!same) mismatches.push(server.week);
+    }
+    expect(mismatches).toEqual([]);
+  });
+
+  it("rejects malformed and missing weeks", () => {
+    expect(getIsoWeekBounds("2026-49")).toBeNull();
+    expect(getIsoWeekBounds("2026-W54")).toBeNull();
+    expect(getIsoWeekBounds("2025-W53")).toBeNull();
+    expect(getIsoWeekBounds("2026-W00")).toBeNull();
+  });
+
+  it("accepts week 53 of long years", () => {
+    expect(getIsoWeekBounds("2020-W53")?.start.toISOString()).toBe("2020-12-28T00:00:00.000Z");
+  });
+});
+
+describe("shiftIsoWeekKey", () => {
+  it("steps back across new year", () => {
+    expect(shiftIsoWeekKey(new Date("2026-01-06T00:00:00Z"), -1)).toBe(
+      "2026-W01".replace("01", "01"),
+    );
+    expect(shiftIsoWeekKey(new Date("2026-01-06T00:00:00Z"), -2)).toBe("2025-W52");
+  });
+});
 
 describe("formatWeekRange", () => {
   it("shows Monday to Sunday", () => {

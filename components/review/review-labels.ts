@@ -63,3 +63,13 @@ export function getReviewReasonTitle(reason: string): string {
   const words = reason.toLowerCase().replaceAll("_", " ");
   return words.charAt(0).toUpperCase() + words.slice(1);
 }
+
+/** Returns a model name for display; generations without a model show as "No model". */
+export function getModelTitle(model: string | null): string {
+  return model ?? "No model";
+}
+
+/** Returns a prompt and its version for display, e.g. `support-answer v3`. */
+export function getPromptTitle(name: string, version: number | null): string {
+  return version === null ? name : `${name} v${version}`;
+}

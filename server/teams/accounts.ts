@@ -1,4 +1,4 @@
-import { recordAuditEvent } from "../audit/record";
+import { recordAuditEvent, type TransactionClient } from "../audit/record";
 import { normalizeEmail } from "../auth/credentials";
 import { hasRoleAtLeast } from "../auth/project-access";
 import { hashPassword, verifyPassword } from "../auth/passwords";
@@ -20,6 +20,29 @@ const log = moduleLogger("accounts");
 
 export const PASSWORD_RESET_TTL_HOURS = 24;
 export const MIN_PASSWORD_LENGTH = 8;
+
+// A password change is recorded in every organization of the user, since each one's admins
+// may need to see it. For a reset, the actor is the admin who created the link.
+async function recordPasswordEvent(
+  tx: TransactionClient,
+  userId: string,
+  action: "user.password_change" | "user.password_reset",
+  actorUserId: string | null,
+): Promise<void> {
+  const memberships = await tx.membership.findMany({
+    where: { userId },
+    select: { organizationId: true },
+  });
+  for (const { organizationId } of memberships) {
+    await recordAuditEvent(tx, {
+      organizationId,
+      actor: { userId: actorUserId },
+      action,
+      resourceType: "user",
+      resourceId: userId,
+    });
+  }
+}
 
 export async function signUp(
   db: Db,
@@ -73,9 +96,12 @@ export async function changePassword(
     throw new AppError("INVALID_INPUT", "The current password is wrong", "currentPassword");
   }
   const passwordHash = await hashPassword(params.newPassword);
-  await db.user.update({
-    where: { id: params.userId },
-    data: { passwordHash, sessionVersion: { increment: 1 } },
+  await db.$transaction(async (tx) => {
+    await tx.user.update({
+      where: { id: params.userId },
+      data: { passwordHash, sessionVersion: { increment: 1 } },
+    });
+    await recordPasswordEvent(tx, params.userId, "user.password_change", params.userId);
   });
   log.info({ userId: params.userId }, "password changed");
 }
@@ -127,17 +153,24 @@ export async function resetPassword(
   db: Db,
   params: { token: string; newPassword: string },
 ): Promise<{ email: string }> {
+  const tokenHash = hashLinkToken(params.token);
+  // An unknown token fails before the costly hash; the claim below decides the rest.
+  const link = await db.passwordResetToken.findUnique({
+    where: { tokenHash },
+    select: { id: true },
+  });
+  if (!link) throw new AppError("NOT_FOUND", "Reset link not found; ask for a new one", "token");
   const passwordHash = await hashPassword(params.newPassword);
+
   return db.$transaction(async (tx) => {
     const now = new Date();
-    const row = await tx.passwordResetToken.findUnique({
-      where: { tokenHash: hashLinkToken(params.token) },
-      include: { user: { select: { email: true } } },
-    });
-    if (!row) throw new AppError("NOT_FOUND", "Reset link not found; ask for a new one", "token");
     const claimed = await tx.passwordResetToken.updateMany({
-      where: { id: row.id, usedAt: null, expiresAt: { gt: now } },
+      where: { id: link.id, usedAt: null, expiresAt: { gt: now } },
       data: { usedAt: now },
+    });
+    const row = await tx.passwordResetToken.findUniqueOrThrow({
+      where: { id: link.id },
+      include: { user: { select: { email: true } } },
     });
     if (claimed.count === 0) {
       const reason = row.usedAt ? "was already used" : "has expired";
@@ -147,6 +180,7 @@ export async function resetPassword(
       where: { id: row.userId },
       data: { passwordHash, sessionVersion: { increment: 1 } },
     });
+    await recordPasswordEvent(tx, row.userId, "user.password_reset", row.createdByUserId);
     log.info({ userId: row.userId }, "password reset with a link");
     return { email: row.user.email };
   });

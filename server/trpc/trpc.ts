@@ -10,6 +10,7 @@ import {
   type ProjectAccess,
 } from "../auth/project-access";
 import { getSessionUserFromRequest } from "../auth/session";
+import { getClientAddress } from "../auth/sign-in-limit";
 import { getDb, type Db } from "../db/client";
 import type { Role } from "../db/generated/enums";
 import { AppError, isAppError, type AppErrorCode } from "../errors";
@@ -29,6 +30,8 @@ export interface TrpcContext {
   /** The signed-in user, or null for an anonymous request. */
   user: SessionUser | null;
   requestId: string;
+  /** The client's address for rate limits of public procedures; unset for server callers. */
+  clientAddress?: string;
 }
 
 /** Builds the context of one HTTP request from its NextAuth session cookie. */
@@ -37,6 +40,7 @@ export async function createTrpcContext(request: Request): Promise<TrpcContext> 
     db: getDb(),
     user: await getSessionUserFromRequest(request),
     requestId: randomUUID(),
+    clientAddress: getClientAddress(request),
   };
 }
 

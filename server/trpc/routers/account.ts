@@ -6,6 +6,7 @@ import {
   resetPassword,
   signUp,
 } from "../../teams/accounts";
+import { limitPublicAccountCall } from "../../auth/public-account-limit";
 import { getEnv } from "../../env";
 import { AppError } from "../../errors";
 import {
@@ -42,13 +43,14 @@ export const accountRouter = createTRPCRouter({
         invitationToken: linkTokenSchema.optional(),
       }),
     )
-    .mutation(({ ctx, input }) => {
+    .mutation(async ({ ctx, input }) => {
       if (getEnv().DRIFTWATCH_SIGN_UP === "invitation" && !input.invitationToken) {
         throw new AppError(
           "FORBIDDEN",
           "Sign-up needs an invitation on this server; ask an admin for an invitation link",
         );
       }
+      await limitPublicAccountCall(ctx.db, ctx.clientAddress);
       return signUp(ctx.db, input);
     }),
 
@@ -75,5 +77,8 @@ export const accountRouter = createTRPCRouter({
   /** Public: sets a new password with a reset link's token. */
   resetPassword: publicProcedure
     .input(z.object({ token: linkTokenSchema, newPassword: passwordSchema }))
-    .mutation(({ ctx, input }) => resetPassword(ctx.db, input)),
+    .mutation(async ({ ctx, input }) => {
+      await limitPublicAccountCall(ctx.db, ctx.clientAddress);
+      return resetPassword(ctx.db, input);
+    }),
 });

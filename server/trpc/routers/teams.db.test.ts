@@ -2,6 +2,7 @@ import { afterAll, beforeEach, describe, expect, it } from "vitest";
 import { authenticateBasicAuth } from "../../auth/api-keys";
 import { hashPassword, verifyPassword } from "../../auth/passwords";
 import type { SessionUser } from "../../auth/credentials";
+import { PUBLIC_ACCOUNT_CALLS_PER_WINDOW } from "../../auth/public-account-limit";
 import { closeDb, getDb } from "../../db/client";
 import { AppError } from "../../errors";
 import { createTestProject, type TestProject } from "../../testing/fixtures";
@@ -303,6 +304,32 @@ describe("password reset links", () => {
     expect(again).toBe("CONFLICT");
   });
 
+  it("records the reset in the audit log", async () => {
+    const link = await callerFor(admin).account.createPasswordResetLink({
+      organizationId: project.organizationId,
+      userId: member.id,
+    });
+    await callerFor(null).account.resetPassword({
+      token: link.token,
+      newPassword: "new password 2",
+    });
+    const entry = await db.auditLog.findFirst({
+      where: { organizationId: project.organizationId, action: "user.password_reset" },
+    });
+    expect(entry?.resourceId).toBe(member.id);
+    expect(entry?.actorUserId).toBe(admin.id);
+  });
+
+  it("limits public reset calls per address", async () => {
+    const context = { ...createTestContext(null), clientAddress: `test-${Date.now()}` };
+    const caller = createCaller(context);
+    const input = { token: "y".repeat(43), newPassword: "a long password" };
+    for (let i = 0; i < PUBLIC_ACCOUNT_CALLS_PER_WINDOW; i++) {
+      expect(await getErrorCode(caller.account.resetPassword(input))).toBe("NOT_FOUND");
+    }
+    expect(await getErrorCode(caller.account.resetPassword(input))).toBe("TOO_MANY_REQUESTS");
+  });
+
   it("rejects an expired link", async () => {
     const link = await callerFor(admin).account.createPasswordResetLink({
       organizationId: project.organizationId,
@@ -353,6 +380,10 @@ describe("password reset links", () => {
     });
     const user = await db.user.findUniqueOrThrow({ where: { id: member.id } });
     expect(user.sessionVersion).toBe(1);
+    const entry = await db.auditLog.findFirst({
+      where: { organizationId: project.organizationId, action: "user.password_change" },
+    });
+    expect(entry?.actorUserId).toBe(member.id);
   });
 });
 

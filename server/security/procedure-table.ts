@@ -189,6 +189,10 @@ export const PROCEDURE_TABLE: Record<string, ProcedureCheck> = {
   "review.audits.run": project,
   "review.audits.exportCsv": project,
 
+  "drift.latest": project,
+  "drift.list": project,
+  "drift.run": project,
+
   "redaction.get": project,
   "redaction.update": project,
   "redaction.preview": project,

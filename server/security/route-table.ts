@@ -188,6 +188,15 @@ export const ROUTE_TABLE: Record<string, RouteCheck> = {
     probe: () => ({ path: `/api/public/audits/${currentIsoWeek()}`, expect: "NO_LEAK" }),
   },
 
+  "GET /api/public/drift-reports": {
+    kind: "project-key",
+    probe: () => ({ path: "/api/public/drift-reports", expect: "NO_LEAK" }),
+  },
+  "POST /api/public/drift-reports/run": {
+    kind: "project-key",
+    probe: () => ({ path: "/api/public/drift-reports/run", body: {}, expect: "NO_LEAK" }),
+  },
+
   "GET /api/public/projects": {
     kind: "organization-key",
     probe: () => ({ path: "/api/public/projects", expect: "NO_LEAK" }),

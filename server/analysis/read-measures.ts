@@ -74,3 +74,19 @@ export async function loadObservationQuality(
   );
   return new Map(rows.map((row) => [row.observation_id, toQuality(row)]));
 }
+
+/** The quality of every analysed generation of a trace, by observation id. */
+export async function loadTraceQuality(
+  db: SqlClient,
+  projectId: string,
+  traceId: string,
+): Promise<Record<string, ObservationQuality>> {
+  const rows = await queryRows<MeasureRow>(
+    db,
+    sql`SELECT observation_id, output_words, output_sentences, output_chars, output_input_ratio,
+        toxicity, perplexity, perplexity_source, consistency, consistency_peers, refusal, flags,
+        analyzed_at
+      FROM observation_measures WHERE project_id = ${projectId} AND trace_id = ${traceId}`,
+  );
+  return Object.fromEntries(rows.map((row) => [row.observation_id, toQuality(row)]));
+}

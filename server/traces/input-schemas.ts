@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { SAFETY_CHECKS } from "../analysis/types";
 import { GROUP_SORT_FIELDS } from "./trace-groups";
 import { OBSERVATION_LEVELS, TRACE_SORT_FIELDS } from "./types";
 
@@ -43,6 +44,7 @@ export const traceListInput = z.object({
       level: z.enum(OBSERVATION_LEVELS).optional(),
       search: filterText.optional(),
       environments: z.array(filterText).max(MAX_TAGS).optional(),
+      safetyFlag: z.enum([...SAFETY_CHECKS, "any"]).optional(),
     })
     .default({}),
   sort: z

@@ -20,6 +20,16 @@ function levelLiteral(level: ObservationLevel): Sql {
   return rawSql(`'${level}'::"ObservationLevel"`);
 }
 
+// Flags are set by output analysis (server/analysis) in observation_measures.
+function safetyFlagCondition(projectId: string, filters: TraceFilters): Sql {
+  const flagged =
+    filters.safetyFlag === "any"
+      ? sql`cardinality(m.flags) > 0`
+      : sql`m.flags @> ARRAY[${filters.safetyFlag}]::text[]`;
+  return sql`t.id IN (
+    SELECT m.trace_id FROM observation_measures m WHERE m.project_id = ${projectId} AND ${flagged})`;
+}
+
 /** SQL conditions on `traces t` for the filters, always starting with the project. */
 export function buildTraceConditions(projectId: string, filters: TraceFilters): Sql {
   const conditions: Sql[] = [sql`t.project_id = ${projectId}`];
@@ -44,6 +54,7 @@ export function buildTraceConditions(projectId: string, filters: TraceFilters): 
       SELECT o.trace_id FROM observations o
       WHERE o.project_id = ${projectId} AND o.level = ${levelLiteral(filters.level)})`);
   }
+  if (filters.safetyFlag !== undefined) conditions.push(safetyFlagCondition(projectId, filters));
   if (filters.search) {
     const pattern = `%${escapeLikePattern(filters.search)}%`;
     conditions.push(sql`(t.name ILIKE ${pattern} OR t.id = ${filters.search})`);

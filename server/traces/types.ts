@@ -26,6 +26,8 @@ export interface TraceFilters {
   environments?: string[];
   release?: string;
   version?: string;
+  /** Traces with a generation that failed this safety check, or any check for "any". */
+  safetyFlag?: string;
 }
 
 export const TRACE_SORT_FIELDS = ["timestamp", "latency", "cost", "tokens"] as const;

@@ -9,6 +9,7 @@ import { metricsRouter } from "./routers/metrics";
 import { organizationApiKeysRouter } from "./routers/organization-api-keys";
 import { organizationsRouter } from "./routers/organizations";
 import { projectsRouter } from "./routers/projects";
+import { qualityRouter } from "./routers/quality";
 import { redactionRouter } from "./routers/redaction";
 import { reviewRouter } from "./routers/review";
 import { sessionsRouter } from "./routers/sessions";
@@ -33,6 +34,7 @@ export const appRouter = createTRPCRouter({
   account: accountRouter,
   review: reviewRouter,
   redaction: redactionRouter,
+  quality: qualityRouter,
   drift: driftRouter,
 });
 

@@ -15,7 +15,9 @@ import { FilterTextInput } from "@/components/traces/filter-text-input";
 import type { TraceFilterOptions } from "@/components/traces/router-types";
 import {
   countActiveFilters,
+  SAFETY_FLAG_FILTERS,
   TRACE_LEVEL_FILTERS,
+  type SafetyFlagFilter,
   type TraceLevelFilter,
   type TraceListFilters,
 } from "./trace-list-params";
@@ -83,7 +85,48 @@ function TagFilter({ filters, options, onChange }: TraceFilterBarProps) {
   );
 }
 
-/** Search, name, user, session, model, tags and level filters of the trace list. */
+const NO_FLAG_FILTER = "all";
+
+const SAFETY_FLAG_LABELS: Record<SafetyFlagFilter, string> = {
+  any: "Any failed check",
+  jailbreak: "Jailbreak attempt",
+  prompt_injection: "Prompt injection",
+  pii: "Personal data",
+  secret: "Secret or key",
+  toxicity: "Toxic output",
+  refusal: "Refusal",
+};
+
+function SafetyFlagSelect({
+  value,
+  onChange,
+}: {
+  value: SafetyFlagFilter | undefined;
+  onChange: (value: SafetyFlagFilter | undefined) => void;
+}) {
+  return (
+    <Select
+      value={value ?? NO_FLAG_FILTER}
+      onValueChange={(next) =>
+        onChange(next === NO_FLAG_FILTER ? undefined : (next as SafetyFlagFilter))
+      }
+    >
+      <SelectTrigger size="sm" aria-label="Safety flag" className="w-40 text-xs">
+        <SelectValue />
+      </SelectTrigger>
+      <SelectContent>
+        <SelectItem value={NO_FLAG_FILTER}>Any safety result</SelectItem>
+        {SAFETY_FLAG_FILTERS.map((flag) => (
+          <SelectItem key={flag} value={flag}>
+            {SAFETY_FLAG_LABELS[flag]}
+          </SelectItem>
+        ))}
+      </SelectContent>
+    </Select>
+  );
+}
+
+/** Search, name, user, session, model, tags, level and safety flag filters of the trace list. */
 export function TraceFilterBar({ filters, options, onChange }: TraceFilterBarProps) {
   const set = (patch: Partial<TraceListFilters>) => onChange({ ...filters, ...patch });
   const activeCount = countActiveFilters(filters);
@@ -143,6 +186,10 @@ export function TraceFilterBar({ filters, options, onChange }: TraceFilterBarPro
             ))}
           </SelectContent>
         </Select>
+        <SafetyFlagSelect
+          value={filters.safetyFlag}
+          onChange={(safetyFlag) => set({ safetyFlag })}
+        />
         {activeCount > 0 ? (
           <Button variant="ghost" size="sm" className="h-7" onClick={() => onChange({})}>
             <X aria-hidden />

@@ -42,6 +42,14 @@ describe("trace list params", () => {
     });
   });
 
+  it("round-trips the safety flag and drops unknown flags", () => {
+    const params = new URLSearchParams();
+    writeTraceListFilters(params, { safetyFlag: "pii" });
+    expect(params.get("flag")).toBe("pii");
+    expect(parseTraceListFilters(params)).toEqual({ safetyFlag: "pii" });
+    expect(parseTraceListFilters(new URLSearchParams("flag=nonsense"))).toEqual({});
+  });
+
   it("reads and writes the sort", () => {
     const params = new URLSearchParams();
     writeTraceListSort(params, { field: "cost", direction: "asc" });

@@ -1,10 +1,21 @@
 /**
  * The trace list's filters and sort in the URL, so a filtered view can be shared or reloaded:
- * `?name=chat&user=u1&session=s1&model=gpt-4o&tag=a&tag=b&level=ERROR&q=text&sort=cost.desc`.
+ * `?name=chat&user=u1&session=s1&model=gpt-4o&tag=a&tag=b&level=ERROR&flag=pii&q=text&sort=cost.desc`.
  */
 
 export const TRACE_LEVEL_FILTERS = ["ERROR", "WARNING", "DEFAULT", "DEBUG"] as const;
 export type TraceLevelFilter = (typeof TRACE_LEVEL_FILTERS)[number];
+/** Safety checks of output analysis, and "any" for a trace with any failed check. */
+export const SAFETY_FLAG_FILTERS = [
+  "any",
+  "jailbreak",
+  "prompt_injection",
+  "pii",
+  "secret",
+  "toxicity",
+  "refusal",
+] as const;
+export type SafetyFlagFilter = (typeof SAFETY_FLAG_FILTERS)[number];
 export const TRACE_SORT_FIELDS = ["timestamp", "latency", "tokens", "cost"] as const;
 export type TraceSortField = (typeof TRACE_SORT_FIELDS)[number];
 
@@ -15,6 +26,7 @@ export interface TraceListFilters {
   model?: string;
   tags?: string[];
   level?: TraceLevelFilter;
+  safetyFlag?: SafetyFlagFilter;
   search?: string;
 }
 
@@ -61,6 +73,10 @@ export function parseTraceListFilters(params: URLSearchParams): TraceListFilters
   const level = params.get("level");
   if (TRACE_LEVEL_FILTERS.includes(level as TraceLevelFilter))
     filters.level = level as TraceLevelFilter;
+  const flag = params.get("flag");
+  if (SAFETY_FLAG_FILTERS.includes(flag as SafetyFlagFilter)) {
+    filters.safetyFlag = flag as SafetyFlagFilter;
+  }
   return filters;
 }
 
@@ -74,6 +90,8 @@ export function writeTraceListFilters(params: URLSearchParams, filters: TraceLis
   for (const tag of filters.tags ?? []) params.append("tag", tag);
   if (filters.level) params.set("level", filters.level);
   else params.delete("level");
+  if (filters.safetyFlag) params.set("flag", filters.safetyFlag);
+  else params.delete("flag");
 }
 
 export function parseTraceListSort(params: URLSearchParams): TraceListSort {

@@ -130,6 +130,7 @@ export async function createTenants(db: Db, baseUrl: string): Promise<Tenants> {
   });
   if (response.status !== 207) throw new Error(`victim ingestion failed: ${response.status}`);
   victim.reviewItemId = await addVictimReviewItem(db, b.projectId, victim.traceId);
+  await addVictimMeasures(db, b.projectId, victim);
 
   return {
     a,
@@ -149,6 +150,16 @@ async function addVictimReviewItem(db: Db, projectId: string, traceId: string) {
     VALUES (${projectId}, 'TRACE', ${traceId}, ${traceId}, ARRAY['manual'])
     RETURNING id`;
   return rows[0]?.id ?? null;
+}
+
+// Quality measures come from a background worker that tests do not run, so B's row is
+// written directly; quality and drift reads then have B data to leak if they could.
+async function addVictimMeasures(db: Db, projectId: string, rows: VictimRows) {
+  await db.$executeRaw`
+    INSERT INTO observation_measures (project_id, observation_id, trace_id, start_time, user_id,
+      name, model, output_chars, output_words, output_sentences, input_chars, flags)
+    VALUES (${projectId}, ${rows.observationId}, ${rows.traceId}, now(), ${rows.userId},
+      'victim-generation', 'gpt-4o-mini', 20, 3, 1, 20, ARRAY['pii'])`;
 }
 
 /** Strings that must never appear in a response to tenant A. */

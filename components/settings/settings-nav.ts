@@ -13,9 +13,9 @@ export const PROJECT_SETTINGS_NAV_ITEMS: SettingsNavItem[] = [
   { label: "General", segment: "general", minimumRole: "VIEWER" },
   { label: "API keys", segment: "api-keys", minimumRole: "ADMIN" },
   { label: "Members", segment: "members", minimumRole: "VIEWER" },
-  { label: "Redaction", segment: "redaction", minimumRole: "VIEWER" },
   { label: "Audit log", segment: "audit-log", minimumRole: "ADMIN" },
   { label: "Redaction", segment: "redaction", minimumRole: "VIEWER" },
+  { label: "Review", segment: "review", minimumRole: "VIEWER" },
 ];
 
 export const DEFAULT_SETTINGS_SEGMENT = PROJECT_SETTINGS_NAV_ITEMS[0]!.segment;

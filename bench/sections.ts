@@ -2,6 +2,7 @@ import type { BenchSection } from "./context";
 import { copyBaselineSection } from "./copy-baseline";
 import { ingestionSection } from "./ingestion";
 import { overviewQueriesSection } from "./overview-queries";
+import { reviewQueueSection } from "./review-queue";
 
 /**
  * Every benchmark section, in the order `npm run bench` runs them. A new benchmark is a
@@ -13,4 +14,5 @@ export const BENCH_SECTIONS: BenchSection[] = [
   copyBaselineSection,
   ingestionSection,
   overviewQueriesSection,
+  reviewQueueSection,
 ];

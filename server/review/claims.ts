@@ -1,7 +1,7 @@
 import type { Db } from "../db/client";
 import { AppError } from "../errors";
 import { moduleLogger } from "../logger";
-import { queryRows, sql, type SqlClient } from "../traces/sql";
+import { queryRows, sql, type Sql, type SqlClient } from "../traces/sql";
 import { ITEM_COLUMNS_SQL, toItemView, type ItemRow } from "./item-rows";
 import { countReviewItems } from "./list-items";
 import { getReviewSettings } from "./settings";
@@ -23,7 +23,7 @@ const MAX_CLAIM_ATTEMPTS = 5;
 
 /** Items this user may claim: pending, not claimed by someone else, not assigned to someone
  * else, not skipped by and not yet reviewed by this user. */
-function claimableCondition(projectId: string, userId: string) {
+function claimableCondition(projectId: string, userId: string): Sql {
   return sql`ri.project_id = ${projectId} AND ri.status = 'PENDING'
     AND (ri.claimed_until IS NULL OR ri.claimed_until <= now() OR ri.claimed_by = ${userId})
     AND (ri.assignee_id IS NULL OR ri.assignee_id = ${userId})
@@ -32,19 +32,32 @@ function claimableCondition(projectId: string, userId: string) {
       WHERE v.item_id = ri.id AND v.reviewer_id = ${userId})`;
 }
 
-async function claimOnce(
+/**
+ * Where claimNext looks, in order: the item the user already holds, items assigned to them,
+ * then unassigned items, flagged before sampled and oldest first. Separate stages let each
+ * query walk an index instead of sorting the whole queue. Items queued by one statement share
+ * created_at, so the order among them is arbitrary.
+ */
+function claimStages(projectId: string, userId: string): Sql[] {
+  const claimable = claimableCondition(projectId, userId);
+  return [
+    sql`${claimable} AND ri.claimed_by = ${userId} AND ri.claimed_until > now()`,
+    sql`${claimable} AND ri.assignee_id = ${userId}`,
+    sql`${claimable} AND ri.assignee_id IS NULL`,
+  ];
+}
+
+async function claimFirstMatching(
   db: SqlClient,
-  projectId: string,
+  condition: Sql,
   userId: string,
   claimMinutes: number,
 ): Promise<ItemRow | null> {
   const [row] = await queryRows<ItemRow>(
     db,
     sql`WITH next AS (
-        SELECT ri.id FROM review_items ri
-        WHERE ${claimableCondition(projectId, userId)}
-        ORDER BY (ri.claimed_by = ${userId} AND ri.claimed_until > now()) DESC NULLS LAST,
-          (ri.assignee_id = ${userId}) DESC NULLS LAST, ri.priority, ri.created_at, ri.id
+        SELECT ri.id FROM review_items ri WHERE ${condition}
+        ORDER BY ri.priority, ri.created_at
         LIMIT 1 FOR UPDATE SKIP LOCKED
       )
       UPDATE review_items ri SET claimed_by = ${userId},
@@ -53,6 +66,19 @@ async function claimOnce(
       RETURNING ${ITEM_COLUMNS_SQL}`,
   );
   return row ?? null;
+}
+
+async function claimOnce(
+  db: SqlClient,
+  projectId: string,
+  userId: string,
+  claimMinutes: number,
+): Promise<ItemRow | null> {
+  for (const stage of claimStages(projectId, userId)) {
+    const row = await claimFirstMatching(db, stage, userId, claimMinutes);
+    if (row) return row;
+  }
+  return null;
 }
 
 export interface ClaimResult {

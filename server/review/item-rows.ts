@@ -4,11 +4,18 @@ import type { ReviewItemView, ReviewObjectType, ReviewReason, ReviewStatus } fro
 /**
  * The one definition of an item's visible status, used by the list, its counts and the claim
  * queries alike: completed items are completed, a pending item with an unexpired claim is
- * in review, any other pending item is pending.
+ * in review, any other pending item is pending. Conditions on the raw columns keep the
+ * queries on their indexes.
  */
+export const STATUS_CONDITION_SQL: Record<ReviewStatus, Sql> = {
+  completed: sql`ri.status = 'COMPLETED'`,
+  in_review: sql`(ri.status = 'PENDING' AND ri.claimed_until > now())`,
+  pending: sql`(ri.status = 'PENDING' AND (ri.claimed_until IS NULL OR ri.claimed_until <= now()))`,
+};
+
 export const ITEM_STATUS_SQL: Sql = sql`CASE
-  WHEN ri.status = 'COMPLETED' THEN 'completed'
-  WHEN ri.claimed_until > now() THEN 'in_review'
+  WHEN ${STATUS_CONDITION_SQL.completed} THEN 'completed'
+  WHEN ${STATUS_CONDITION_SQL.in_review} THEN 'in_review'
   ELSE 'pending' END`;
 
 export const ITEM_COLUMNS_SQL: Sql = sql`ri.id, ri.object_type, ri.object_id, ri.trace_id,

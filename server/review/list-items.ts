@@ -1,6 +1,6 @@
 import { z } from "zod";
 import { andSql, queryRows, sql, type Sql, type SqlClient } from "../traces/sql";
-import { ITEM_COLUMNS_SQL, toItemView, type ItemRow } from "./item-rows";
+import { ITEM_COLUMNS_SQL, STATUS_CONDITION_SQL, toItemView, type ItemRow } from "./item-rows";
 import {
   REVIEW_LABELS,
   REVIEW_REASONS,
@@ -45,7 +45,6 @@ function filterConditions(projectId: string, filters: ReviewItemFilters): Sql[] 
 
 interface PageRow {
   total: number;
-  pending: number;
   in_review: number;
   completed: number;
   items: ItemRow[] | null;
@@ -53,7 +52,8 @@ interface PageRow {
 
 /**
  * One page of a project's review items, newest first, with counts by status. List and counts
- * come from one statement over one filtered set, so they agree even while items change.
+ * come from one statement, so they see the same rows and the same now() even while items
+ * change.
  */
 export async function listReviewItems(
   db: SqlClient,
@@ -62,27 +62,27 @@ export async function listReviewItems(
   pagination: { page: number; limit: number },
 ): Promise<ReviewItemPage> {
   const offset = (pagination.page - 1) * pagination.limit;
-  const statusCondition = filters.status ? sql`display_status = ${filters.status}` : sql`TRUE`;
+  const conditions = filterConditions(projectId, filters);
+  const pageConditions = filters.status
+    ? [...conditions, STATUS_CONDITION_SQL[filters.status]]
+    : conditions;
   const [row] = await queryRows<PageRow>(
     db,
-    sql`WITH filtered AS (
+    sql`WITH page AS (
         SELECT ${ITEM_COLUMNS_SQL} FROM review_items ri
-        WHERE ${andSql(filterConditions(projectId, filters))}
-      ),
-      page AS (
-        SELECT * FROM filtered WHERE ${statusCondition}
-        ORDER BY created_at DESC, id DESC LIMIT ${pagination.limit} OFFSET ${offset}
+        WHERE ${andSql(pageConditions)}
+        ORDER BY ri.created_at DESC, ri.id DESC LIMIT ${pagination.limit} OFFSET ${offset}
       )
       SELECT count(*)::int AS total,
-        count(*) FILTER (WHERE display_status = 'pending')::int AS pending,
-        count(*) FILTER (WHERE display_status = 'in_review')::int AS in_review,
-        count(*) FILTER (WHERE display_status = 'completed')::int AS completed,
+        count(*) FILTER (WHERE ${STATUS_CONDITION_SQL.in_review})::int AS in_review,
+        count(*) FILTER (WHERE ${STATUS_CONDITION_SQL.completed})::int AS completed,
         (SELECT json_agg(page ORDER BY page.created_at DESC, page.id DESC) FROM page) AS items
-      FROM filtered`,
+      FROM review_items ri
+      WHERE ${andSql(conditions)}`,
   );
   const counts: ReviewCounts = {
     total: row!.total,
-    pending: row!.pending,
+    pending: row!.total - row!.in_review - row!.completed,
     inReview: row!.in_review,
     completed: row!.completed,
   };

@@ -32,7 +32,7 @@ export function CopyField({ label, value }: { label: string; value: string }) {
       <div className="flex items-center gap-2">
         <code
           aria-label={label}
-          className="min-w-0 flex-1 truncate rounded-md border bg-muted/50 px-2 py-1.5 font-mono text-xs"
+          className="min-w-0 flex-1 rounded-md border bg-muted/50 px-2 py-1.5 font-mono text-xs break-all"
           title={value}
         >
           {value}

@@ -30,7 +30,14 @@ export default async function InvitePage({ params }: InvitePageProps) {
     .catch(() => null);
   if (!invitation || invitation.status !== "PENDING") {
     return (
-      <AuthCard subtitle="Invitation">
+      <AuthCard
+        subtitle="Invitation"
+        footer={
+          <Link href="/sign-in" className="text-primary hover:underline">
+            Go to sign-in
+          </Link>
+        }
+      >
         <p className="text-[13px]">
           {(invitation && UNUSABLE_TEXT[invitation.status]) ?? "This invitation link is not valid."}{" "}
           Ask an admin of the organization for a new link.

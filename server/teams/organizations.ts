@@ -7,29 +7,36 @@ import { deleteProjectsWithData } from "./projects";
 
 const log = moduleLogger("teams");
 
-/** Lists the user's organizations with the user's role and the number of projects. */
+// For an organization deleted between the access check and the query.
+function organizationNotFound(organizationId: string): AppError {
+  return new AppError("NOT_FOUND", `Organization ${organizationId} not found`, "organizationId");
+}
+
+/**
+ * Lists the user's organizations with the user's role and the number of projects. One query,
+ * so an organization deleted meanwhile is either listed whole or not at all.
+ */
 export async function listOrganizationsForUser(db: Db, userId: string) {
-  const memberships = await db.membership.findMany({
-    where: { userId },
+  const organizations = await db.organization.findMany({
+    where: { memberships: { some: { userId } } },
     select: {
-      role: true,
-      organization: {
-        select: { id: true, name: true, createdAt: true, _count: { select: { projects: true } } },
-      },
+      id: true,
+      name: true,
+      createdAt: true,
+      _count: { select: { projects: true } },
+      memberships: { where: { userId }, select: { role: true } },
     },
-    orderBy: { organization: { createdAt: "asc" } },
+    orderBy: [{ createdAt: "asc" }, { id: "asc" }],
   });
-  return memberships.map(({ role, organization }) => ({
-    id: organization.id,
-    name: organization.name,
-    createdAt: organization.createdAt,
-    projectCount: organization._count.projects,
-    role,
-  }));
+  return organizations.flatMap(({ memberships, _count, ...organization }) => {
+    const membership = memberships[0];
+    if (!membership) return [];
+    return [{ ...organization, projectCount: _count.projects, role: membership.role }];
+  });
 }
 
 export async function getOrganizationDetail(db: Db, organizationId: string) {
-  const organization = await db.organization.findUniqueOrThrow({
+  const organization = await db.organization.findUnique({
     where: { id: organizationId },
     select: {
       id: true,
@@ -42,6 +49,7 @@ export async function getOrganizationDetail(db: Db, organizationId: string) {
       _count: { select: { memberships: true } },
     },
   });
+  if (!organization) throw organizationNotFound(organizationId);
   const { _count, ...rest } = organization;
   return { ...rest, memberCount: _count.memberships };
 }
@@ -73,9 +81,8 @@ export async function renameOrganization(
   params: { organizationId: string; name: string; actor: AuditActor },
 ) {
   return db.$transaction(async (tx) => {
-    const before = await tx.organization.findUniqueOrThrow({
-      where: { id: params.organizationId },
-    });
+    const before = await tx.organization.findUnique({ where: { id: params.organizationId } });
+    if (!before) throw organizationNotFound(params.organizationId);
     const organization = await tx.organization.update({
       where: { id: params.organizationId },
       data: { name: params.name },

@@ -5,6 +5,7 @@ import {
   ListTree,
   MessagesSquare,
   Settings,
+  ShieldCheck,
   Users,
   type LucideIcon,
 } from "lucide-react";
@@ -21,6 +22,7 @@ export const PROJECT_NAV_ITEMS: NavItem[] = [
   { label: "Traces", segment: "traces", icon: ListTree },
   { label: "Sessions", segment: "sessions", icon: MessagesSquare },
   { label: "Users", segment: "users", icon: Users },
+  { label: "Quality", segment: "quality", icon: ShieldCheck },
   { label: "Review", segment: "review", icon: ClipboardCheck },
   { label: "Audits", segment: "audits", icon: CalendarCheck },
   { label: "Settings", segment: "settings", icon: Settings },

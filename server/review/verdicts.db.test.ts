@@ -60,6 +60,27 @@ describe("submitVerdict", () => {
   });
 });
 
+describe("submitVerdict on a session", () => {
+  it("writes the scores on the session", async () => {
+    await seedTraces(db, project.projectId, ["t-session"], { sessionId: "session-1" });
+    const added = await addReviewItems(db, pool, project.projectId, [{ sessionId: "session-1" }]);
+    const itemId = (added.results[0] as { itemId: string }).itemId;
+    await submitVerdict(db, project.projectId, itemId, reviewer.id, {
+      verdict: "pass",
+      labels: ["tone"],
+    });
+    const scores = await db.score.findMany({
+      where: { projectId: project.projectId, sessionId: "session-1" },
+      orderBy: { name: "asc" },
+    });
+    expect(scores.map((score) => [score.name, score.value, score.stringValue])).toEqual([
+      ["review", 1, "true"],
+      ["review-label", null, "tone"],
+    ]);
+    expect(scores.every((score) => score.traceId === null)).toBe(true);
+  });
+});
+
 describe("scanNegativeFeedback", () => {
   beforeAll(async () => {
     await addReviewItems(db, pool, project.projectId, [{ observationId: "t-merge-gen" }]);
@@ -111,7 +132,10 @@ describe("scanNegativeFeedback", () => {
       where: { projectId: project.projectId, traceId: { in: ["t-fine", "t-eval"] } },
     });
     expect(ignored).toBe(0);
-    expect(await db.reviewItem.count({ where: { projectId: project.projectId } })).toBe(3);
+    const traced = await db.reviewItem.count({
+      where: { projectId: project.projectId, objectType: { not: "SESSION" } },
+    });
+    expect(traced).toBe(3);
   });
 
   it("reads nothing new on a second scan", async () => {

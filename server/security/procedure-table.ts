@@ -193,6 +193,16 @@ export const PROCEDURE_TABLE: Record<string, ProcedureCheck> = {
   "drift.list": project,
   "drift.run": project,
 
+  "quality.series": project,
+  "quality.breakdown": project,
+  "quality.flags": project,
+  "quality.worst": project,
+  "quality.filterOptions": project,
+  "quality.forTrace": {
+    scope: "project",
+    rows: (t) => [{ ...inA(t, { traceId: t.victim.traceId }), expect: "NO_LEAK" }],
+  },
+
   "redaction.get": project,
   "redaction.update": project,
   "redaction.preview": project,

@@ -56,7 +56,12 @@ async function main(): Promise<void> {
     async beforeServerStart({ init }) {
       if (!init) return;
       console.log("Checking the demo project for data…");
-      const seeded = await seedDemoProject(getDb(), init.projectId);
+      const driftDays = getEnv().DEMO_DRIFT_EPISODE_DAYS;
+      const seeded = await seedDemoProject(
+        getDb(),
+        init.projectId,
+        driftDays ? { driftEpisode: { days: driftDays } } : {},
+      );
       if (seeded) {
         const seconds = (seeded.durationMs / 1000).toFixed(1);
         console.log(`Seeded ${seeded.traces} traces (${seeded.events} events) in ${seconds} s.`);

@@ -1,5 +1,6 @@
 import type { IngestionEvent } from "../ingestion/events";
 import { DEMO_USERS } from "./catalog";
+import { isInDriftEpisode, type DriftEpisode } from "./drift-episode";
 import { SeededRandom } from "./random";
 import {
   buildIntentRouting,
@@ -16,6 +17,8 @@ export interface DemoOptions {
   now: Date;
   traceCount: number;
   days: number;
+  /** Drifts the last days of the window: a new topic, longer answers, worse feedback. */
+  driftEpisode?: DriftEpisode;
 }
 
 export const DEFAULT_DEMO_OPTIONS: Omit<DemoOptions, "now"> = {
@@ -106,7 +109,8 @@ export function generateDemoEvents(options: DemoOptions): IngestionEvent[] {
     const lastTurnStart = options.now.getTime() - LAST_TURN_MARGIN_MS;
     for (let turn = 0; turn < turns && start.getTime() <= lastTurnStart; turn++) {
       const daysAgo = (options.now.getTime() - start.getTime()) / DAY_MS;
-      const context: TurnContext = { rng, start, daysAgo, userId, sessionId };
+      const inDriftEpisode = isInDriftEpisode(options.driftEpisode, daysAgo);
+      const context: TurnContext = { rng, start, daysAgo, userId, sessionId, inDriftEpisode };
       const result = BUILDERS[scenario](context, rng.hexId());
       events.push(...result.events);
       traces += 1;

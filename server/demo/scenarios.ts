@@ -9,6 +9,12 @@ import {
   TICKETS,
   type PromptVersion,
 } from "./catalog";
+import {
+  EPISODE_HELPFUL_FACTOR,
+  EPISODE_OUTPUT_TOKEN_FACTOR,
+  padAnswer,
+  pickNewTopicQuestion,
+} from "./drift-episode";
 import type { SeededRandom } from "./random";
 import { addMs, callFields, simulateCall, TraceBuilder } from "./trace-builder";
 
@@ -20,6 +26,8 @@ export interface TurnContext {
   daysAgo: number;
   userId: string;
   sessionId: string | null;
+  /** Whether the trace falls into the drift episode (see drift-episode.ts). */
+  inDriftEpisode?: boolean;
 }
 
 export interface Turn {
@@ -56,9 +64,15 @@ function traceFields(ctx: TurnContext, name: string, tags: string[]) {
   };
 }
 
-function addFeedback(builder: TraceBuilder, prompt: PromptVersion, failed: boolean, end: Date) {
+function addFeedback(
+  builder: TraceBuilder,
+  prompt: PromptVersion,
+  failed: boolean,
+  end: Date,
+  helpfulFactor = 1,
+) {
   if (!builder.rng.chance(FEEDBACK_RATE)) return;
-  const helpful = !failed && builder.rng.chance(prompt.helpfulRate);
+  const helpful = !failed && builder.rng.chance(prompt.helpfulRate * helpfulFactor);
   const comment = builder.rng.chance(0.3)
     ? helpful
       ? "Solved it, thanks"
@@ -77,8 +91,11 @@ function addFeedback(builder: TraceBuilder, prompt: PromptVersion, failed: boole
 export function buildSupportTurn(ctx: TurnContext, traceId: string): Turn {
   const { rng } = ctx;
   const builder = new TraceBuilder(rng, traceId);
-  const question = rng.pick(SUPPORT_QUESTIONS);
-  const answer = rng.pick(SUPPORT_ANSWERS);
+  const episode = ctx.inDriftEpisode === true;
+  const question = (episode ? pickNewTopicQuestion(rng) : null) ?? rng.pick(SUPPORT_QUESTIONS);
+  const plainAnswer = rng.pick(SUPPORT_ANSWERS);
+  const answer = episode ? padAnswer(plainAnswer) : plainAnswer;
+  const outputTokenFactor = episode ? EPISODE_OUTPUT_TOKEN_FACTOR : 1;
   const prompt = livePrompt("support-answer", ctx.daysAgo);
   const model = rng.chance(0.55) ? MODELS.gpt4o : MODELS.claudeSonnet;
 
@@ -88,7 +105,7 @@ export function buildSupportTurn(ctx: TurnContext, traceId: string): Turn {
   const call = simulateCall(rng, addMs(retrievalEnd, rng.int(1, 10)), {
     model,
     inputTokens: Math.round(rng.logNormal(1400, 0.4)),
-    outputTokens: Math.round(rng.logNormal(180, 0.5)) + 10,
+    outputTokens: Math.round(rng.logNormal(180, 0.5) * outputTokenFactor) + 10,
   });
   const rootEnd = addMs(call.endTime, rng.int(2, 20));
 
@@ -128,7 +145,7 @@ export function buildSupportTurn(ctx: TurnContext, traceId: string): Turn {
     input: { question },
     output: call.failed ? null : { answer },
   });
-  addFeedback(builder, prompt, call.failed, rootEnd);
+  addFeedback(builder, prompt, call.failed, rootEnd, episode ? EPISODE_HELPFUL_FACTOR : 1);
   return { events: builder.events, endTime: rootEnd };
 }
 

@@ -226,6 +226,12 @@ describe("stored audits", () => {
     expect(stored.report.passRate.passRate).toBe(0.5);
   });
 
+  it("rejects a week that has not started", async () => {
+    await expect(getAudit(db, pool, project.projectId, "2099-W01")).rejects.toThrow(
+      /has not started yet/,
+    );
+  });
+
   it("rejects a malformed week", async () => {
     await expect(getAudit(db, pool, project.projectId, "2026-10")).rejects.toThrow(
       /Invalid ISO week/,

@@ -1,5 +1,6 @@
 import type { Db } from "../db/client";
 import type { Prisma } from "../db/generated/client";
+import { AppError } from "../errors";
 import { moduleLogger } from "../logger";
 import type { SqlClient } from "../traces/sql";
 import { computeAuditReport, type AuditReport } from "./audit-report";
@@ -27,7 +28,10 @@ function toStoredAudit(row: { week: string; computedAt: Date; report: unknown })
   };
 }
 
-/** Computes the report of one week from the queue as it is now and stores it. */
+/**
+ * Computes the report of one week from the queue as it is now and stores it. Throws
+ * INVALID_INPUT for a week that has not started, so no empty reports pile up for the future.
+ */
 export async function runAudit(
   db: Db,
   sqlClient: SqlClient,
@@ -35,6 +39,13 @@ export async function runAudit(
   week: IsoWeek,
   now: Date = new Date(),
 ): Promise<StoredAudit> {
+  if (week.start > now) {
+    throw new AppError(
+      "INVALID_INPUT",
+      `Week ${week.week} has not started yet; ask for the current week or an earlier one`,
+      "week",
+    );
+  }
   const report = await computeAuditReport(sqlClient, projectId, week, now);
   const data = {
     weekStart: week.start,

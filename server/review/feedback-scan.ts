@@ -55,7 +55,9 @@ async function loadNegativeScores(db: SqlClient, after: Date): Promise<NegativeS
 
 /**
  * Trace-level feedback joins the generation items already queued for that trace, so one
- * output is not reviewed twice; a trace without such items gets a trace item of its own.
+ * output is not reviewed twice. A trace without such items gets a trace item of its own.
+ * NOTE: when the feedback is scanned before its generation is analysed and sampled, the trace
+ * and the generation end up as two items.
  */
 async function mergeIntoObservationItems(
   db: SqlClient,

@@ -23,11 +23,4 @@ export interface QualityFilters {
   promptVersion: number | null;
 }
 
-export const FLAG_LABELS: Record<string, string> = {
-  jailbreak: "Jailbreak attempt",
-  prompt_injection: "Prompt injection",
-  pii: "Personal data",
-  secret: "Secret or key",
-  toxicity: "Toxic output",
-  refusal: "Refusal",
-};
+export { SAFETY_FLAG_LABELS as FLAG_LABELS } from "@/components/quality/flag-labels";

@@ -11,6 +11,7 @@ import {
   SelectTrigger,
   SelectValue,
 } from "@/components/ui/select";
+import { getSafetyFlagLabel } from "@/components/quality/flag-labels";
 import { FilterTextInput } from "@/components/traces/filter-text-input";
 import type { TraceFilterOptions } from "@/components/traces/router-types";
 import {
@@ -87,16 +88,6 @@ function TagFilter({ filters, options, onChange }: TraceFilterBarProps) {
 
 const NO_FLAG_FILTER = "all";
 
-const SAFETY_FLAG_LABELS: Record<SafetyFlagFilter, string> = {
-  any: "Any failed check",
-  jailbreak: "Jailbreak attempt",
-  prompt_injection: "Prompt injection",
-  pii: "Personal data",
-  secret: "Secret or key",
-  toxicity: "Toxic output",
-  refusal: "Refusal",
-};
-
 function SafetyFlagSelect({
   value,
   onChange,
@@ -118,7 +109,7 @@ function SafetyFlagSelect({
         <SelectItem value={NO_FLAG_FILTER}>Any safety result</SelectItem>
         {SAFETY_FLAG_FILTERS.map((flag) => (
           <SelectItem key={flag} value={flag}>
-            {SAFETY_FLAG_LABELS[flag]}
+            {flag === "any" ? "Any failed check" : getSafetyFlagLabel(flag)}
           </SelectItem>
         ))}
       </SelectContent>

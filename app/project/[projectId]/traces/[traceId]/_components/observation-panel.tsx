@@ -1,6 +1,7 @@
 "use client";
 
 import { useQuery } from "@tanstack/react-query";
+import { ObservationQuality } from "@/components/quality/trace-quality";
 import { CopyId } from "@/components/traces/copy-id";
 import { JsonViewer } from "@/components/traces/json-viewer/json-viewer";
 import { LevelBadge } from "@/components/traces/level-badge";
@@ -105,6 +106,9 @@ export function ObservationPanel({ projectId, observationId, timeZone }: Observa
         <UsageCard observation={o} />
         <CostCard observation={o} />
       </div>
+      {o.type === "GENERATION" ? (
+        <ObservationQuality projectId={projectId} traceId={o.traceId} observationId={o.id} />
+      ) : null}
       <JsonViewer label="Input" text={o.inputJson} />
       <JsonViewer label="Output" text={o.outputJson} />
       {o.modelParametersJson ? (

@@ -3,6 +3,7 @@
 import { useQuery } from "@tanstack/react-query";
 import { usePathname, useRouter, useSearchParams } from "next/navigation";
 import { DetailError, DetailLoading, DetailTopBarTitle } from "@/components/traces/detail-states";
+import { TraceSafetyFlags } from "@/components/quality/trace-quality";
 import { ObservationTreeView } from "@/components/traces/observation-tree-view";
 import { useDisplayTimeZone } from "@/lib/time/display-time-zone";
 import { useTRPC } from "@/lib/trpc/react";
@@ -52,6 +53,7 @@ export function TraceDetailView({ projectId, traceId }: TraceDetailViewProps) {
     <div className="flex flex-col gap-3">
       <DetailTopBarTitle id={traceId} />
       <TraceHeader projectId={projectId} detail={detail} timeZone={timeZone} />
+      <TraceSafetyFlags projectId={projectId} traceId={traceId} onSelect={select} />
       <div className="grid min-h-0 gap-3 lg:grid-cols-[minmax(0,1.15fr)_minmax(0,1fr)] lg:items-start">
         <div className="max-h-[calc(100vh-13rem)] min-h-64 overflow-auto rounded-lg border bg-card shadow-xs">
           <ObservationTreeView detail={detail} selectedId={selectedId} onSelect={select} />

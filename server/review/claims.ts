@@ -33,7 +33,7 @@ function claimableCondition(projectId: string, userId: string): Sql {
 }
 
 /**
- * Where claimNext looks, in order: the item the user already holds, items assigned to them,
+ * Lists where claimNext looks, in order: the item the user already holds, items assigned to them,
  * then unassigned items, flagged before sampled and oldest first. Separate stages let each
  * query walk an index instead of sorting the whole queue. Items queued by one statement share
  * created_at, so the order among them is arbitrary.

@@ -61,7 +61,12 @@ function toDate(value: Date | string | null): Date | null {
   return value === null ? null : new Date(value);
 }
 
-/** Maps a row selected with ITEM_COLUMNS_SQL (directly or through row_to_json). */
+function toVerdictValue(verdict: ItemRow["verdict"]): ReviewItemView["verdict"] {
+  if (verdict === null) return null;
+  return verdict === "PASS" ? "pass" : "fail";
+}
+
+/** Maps a row selected with ITEM_COLUMNS_SQL, directly or through json_agg. */
 export function toItemView(row: ItemRow): ReviewItemView {
   return {
     id: row.id,
@@ -83,7 +88,7 @@ export function toItemView(row: ItemRow): ReviewItemView {
     assigneeId: row.assignee_id,
     claimedBy: row.claimed_by,
     claimedUntil: toDate(row.claimed_until),
-    verdict: row.verdict === null ? null : row.verdict === "PASS" ? "pass" : "fail",
+    verdict: toVerdictValue(row.verdict),
     labels: row.labels,
     comment: row.comment,
     correctedOutput: row.corrected_output,

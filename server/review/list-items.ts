@@ -51,7 +51,7 @@ interface PageRow {
 }
 
 /**
- * One page of a project's review items, newest first, with counts by status. List and counts
+ * Loads one page of a project's review items, newest first, with counts by status. List and counts
  * come from one statement, so they see the same rows and the same now() even while items
  * change.
  */

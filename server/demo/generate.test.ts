@@ -122,6 +122,25 @@ describe("generateDemoEvents", () => {
     expect(new Set(scores.map((s) => s.value))).toEqual(new Set([0, 1]));
   });
 
+  it("includes exchanges for the safety checks", () => {
+    const inputs = generations.map((g) => JSON.stringify(g.input ?? null));
+    const outputs = generations.map((g) => JSON.stringify(g.output ?? null));
+    expect(inputs.some((text) => /previous instructions|hidden instructions/.test(text))).toBe(
+      true,
+    );
+    expect(inputs.some((text) => /DAN|developer mode|unfiltered/.test(text))).toBe(true);
+    expect(outputs.some((text) => text.includes("@example."))).toBe(true);
+    expect(outputs.some((text) => /I'm sorry, but I can't|I cannot provide/.test(text))).toBe(true);
+    expect(outputs.some((text) => /stupid|pathetic|dumb/.test(text))).toBe(true);
+  });
+
+  it("repeats support questions", () => {
+    const questions = generations
+      .filter((g) => g.promptName === "support-answer")
+      .map((g) => JSON.stringify((g.input as { content: string }[])[1]));
+    expect(new Set(questions).size).toBeLessThan(questions.length / 2);
+  });
+
   it("groups traces into sessions of several users", () => {
     const sessions = new Map<string, number>();
     for (const t of traces) {

@@ -4,7 +4,6 @@ import {
   MODELS,
   PROMPTS,
   RESEARCH_TOPICS,
-  SUPPORT_ANSWERS,
   SUPPORT_QUESTIONS,
   TICKETS,
   type PromptVersion,
@@ -16,6 +15,7 @@ import {
   pickNewTopicQuestion,
 } from "./drift-episode";
 import type { SeededRandom } from "./random";
+import { applySupportVariant, pickSupportAnswer, pickSupportVariant } from "./safety-samples";
 import { addMs, callFields, simulateCall, TraceBuilder } from "./trace-builder";
 
 /** The inputs every demo trace shares: its start, its user and its session. */
@@ -92,9 +92,13 @@ export function buildSupportTurn(ctx: TurnContext, traceId: string): Turn {
   const { rng } = ctx;
   const builder = new TraceBuilder(rng, traceId);
   const episode = ctx.inDriftEpisode === true;
-  const question = (episode ? pickNewTopicQuestion(rng) : null) ?? rng.pick(SUPPORT_QUESTIONS);
-  const plainAnswer = rng.pick(SUPPORT_ANSWERS);
-  const answer = episode ? padAnswer(plainAnswer) : plainAnswer;
+  const plainQuestion = (episode ? pickNewTopicQuestion(rng) : null) ?? rng.pick(SUPPORT_QUESTIONS);
+  const plainAnswer = pickSupportAnswer(rng, plainQuestion);
+  const { question, answer: variantAnswer } = applySupportVariant(rng, pickSupportVariant(rng), {
+    question: plainQuestion,
+    answer: plainAnswer,
+  });
+  const answer = episode ? padAnswer(variantAnswer) : variantAnswer;
   const outputTokenFactor = episode ? EPISODE_OUTPUT_TOKEN_FACTOR : 1;
   const prompt = livePrompt("support-answer", ctx.daysAgo);
   const model = rng.chance(0.55) ? MODELS.gpt4o : MODELS.claudeSonnet;

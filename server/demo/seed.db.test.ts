@@ -30,6 +30,17 @@ describe("seedDemoProject", () => {
     expect(priced).toBeGreaterThan(0);
   });
 
+  it("analyses every seeded generation", async () => {
+    const generations = await db.observation.count({
+      where: { projectId: project.projectId, type: "GENERATION" },
+    });
+    const measured = await db.observationMeasure.count({
+      where: { projectId: project.projectId },
+    });
+    expect(measured).toBe(generations);
+    expect(await db.analysisQueueItem.count({ where: { projectId: project.projectId } })).toBe(0);
+  });
+
   it("skips a project that has traces", async () => {
     expect(await seedDemoProject(db, project.projectId, { traceCount: TRACE_COUNT })).toBe(null);
     expect(await db.trace.count({ where: { projectId: project.projectId } })).toBe(TRACE_COUNT);

@@ -1,4 +1,5 @@
-import type { Db } from "../db/client";
+import { drainAnalysisQueue } from "../analysis/worker";
+import { getPool, type Db } from "../db/client";
 import { ingestEvents } from "../ingestion";
 import { moduleLogger } from "../logger";
 import { DEFAULT_DEMO_OPTIONS, generateDemoEvents, type DemoOptions } from "./generate";
@@ -12,6 +13,8 @@ export interface SeedResult {
   traces: number;
   events: number;
   failedEvents: number;
+  /** Generations whose quality measures and safety flags were computed. */
+  analyzedGenerations: number;
   durationMs: number;
 }
 
@@ -40,7 +43,19 @@ export async function seedDemoProject(
     }
   }
 
+  // Analysed here rather than by the background worker, so the Quality page has data at once.
+  const analyzedGenerations = await drainAnalysisQueue({ db, pool: getPool(), projectId });
+
   const durationMs = Math.round(performance.now() - startedAt);
-  log.info({ projectId, eventCount: events.length, failedEvents, durationMs }, "demo seeded");
-  return { traces: options.traceCount, events: events.length, failedEvents, durationMs };
+  log.info(
+    { projectId, eventCount: events.length, failedEvents, analyzedGenerations, durationMs },
+    "demo seeded",
+  );
+  return {
+    traces: options.traceCount,
+    events: events.length,
+    failedEvents,
+    analyzedGenerations,
+    durationMs,
+  };
 }

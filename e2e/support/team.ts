@@ -114,3 +114,16 @@ export async function deleteUsers(emails: string[]): Promise<void> {
     client.query("DELETE FROM users WHERE email = ANY($1::text[])", [emails]),
   );
 }
+
+/** Adds another project to the team's organization and returns its id. */
+export async function addProject(team: Team, name: string): Promise<string> {
+  const projectId = randomUUID();
+  await withClient((client) =>
+    client.query("INSERT INTO projects (id, organization_id, name) VALUES ($1, $2, $3)", [
+      projectId,
+      team.organizationId,
+      name,
+    ]),
+  );
+  return projectId;
+}

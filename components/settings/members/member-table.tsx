@@ -32,7 +32,11 @@ export interface MemberRow {
   createdAt: Date | string;
 }
 
-type DisplayedMember = MemberRow & { isCurrentUser: boolean };
+type DisplayedMember = MemberRow & {
+  isCurrentUser: boolean;
+  /** Whether the caller may change this member: never themselves, an owner only as owner. */
+  isEditable: boolean;
+};
 
 /** Member changes the table offers; each one left out hides its controls. */
 export interface MemberActions {
@@ -48,6 +52,8 @@ interface MemberTableProps {
   actions: MemberActions;
   /** Shows the project role column; off on the organization page. */
   showProjectRole: boolean;
+  /** The caller's organization role; only an owner changes, resets or removes an owner. */
+  callerRole: ProjectRole;
 }
 
 const NON_OWNER_ROLES = ROLES.filter((role) => role !== "OWNER");
@@ -57,13 +63,15 @@ function getMemberLabel(member: MemberRow): string {
 }
 
 /** Lists an organization's members with their roles and the changes the caller may make. */
-export function MemberTable({ members, actions, showProjectRole }: MemberTableProps) {
+export function MemberTable({ members, actions, showProjectRole, callerRole }: MemberTableProps) {
   const { timeZone } = useDisplayTimeZone();
   const currentEmail = useCurrentUser().email.toLowerCase();
-  const rows = members.map((member) => ({
-    ...member,
-    isCurrentUser: member.email.toLowerCase() === currentEmail,
-  }));
+  const rows = members.map((member) => {
+    const isCurrentUser = member.email.toLowerCase() === currentEmail;
+    const isEditable = !isCurrentUser && (member.role !== "OWNER" || callerRole === "OWNER");
+    return { ...member, isCurrentUser, isEditable };
+  });
+  const assignableRoles = callerRole === "OWNER" ? ROLES : NON_OWNER_ROLES;
   const hasRowActions = Boolean(actions.remove || actions.createResetLink);
   return (
     <Table>
@@ -89,7 +97,11 @@ export function MemberTable({ members, actions, showProjectRole }: MemberTablePr
               ) : null}
             </TableCell>
             <TableCell>
-              <OrganizationRoleCell member={member} changeRole={actions.changeRole} />
+              <OrganizationRoleCell
+                member={member}
+                roles={assignableRoles}
+                changeRole={actions.changeRole}
+              />
             </TableCell>
             {showProjectRole ? (
               <TableCell>
@@ -124,13 +136,14 @@ export function MemberTable({ members, actions, showProjectRole }: MemberTablePr
 
 function OrganizationRoleCell({
   member,
+  roles,
   changeRole,
 }: {
   member: DisplayedMember;
+  roles: readonly ProjectRole[];
   changeRole: MemberActions["changeRole"];
 }) {
-  // The owner's role changes only by transferring ownership on the organization page.
-  if (!changeRole || member.role === "OWNER" || member.isCurrentUser) {
+  if (!changeRole || !member.isEditable) {
     return (
       <Badge variant={member.role === "OWNER" ? "default" : "outline"}>
         {ROLE_LABELS[member.role]}
@@ -141,7 +154,7 @@ function OrganizationRoleCell({
     <RoleSelect
       label={`Organization role of ${member.email}`}
       value={member.role}
-      roles={NON_OWNER_ROLES}
+      roles={roles}
       onChange={(role) => void changeRole(member, role).catch(() => undefined)}
     />
   );
@@ -155,7 +168,7 @@ function MemberRowActions({
   actions: MemberActions;
 }) {
   const label = getMemberLabel(member);
-  const canChange = member.role !== "OWNER" && !member.isCurrentUser;
+  const canChange = member.isEditable;
   return (
     <div className="flex justify-end gap-1">
       {actions.createResetLink && canChange ? (

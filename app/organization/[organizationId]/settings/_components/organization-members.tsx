@@ -56,7 +56,12 @@ export function OrganizationMembers({ organizationId, callerRole }: Organization
         </div>
       ) : (
         <div className="border-t">
-          <MemberTable members={members.data} actions={actions} showProjectRole={false} />
+          <MemberTable
+            members={members.data}
+            actions={actions}
+            callerRole={callerRole}
+            showProjectRole={false}
+          />
         </div>
       )}
       <div className="px-4 empty:hidden">

@@ -63,7 +63,12 @@ export function ProjectMembers({ projectId }: { projectId: string }) {
           </div>
         </CardHeader>
         <div className="flex flex-col gap-2 border-t">
-          <MemberTable members={members.data} actions={actions} showProjectRole />
+          <MemberTable
+            members={members.data}
+            actions={actions}
+            callerRole={project.data.organizationRole}
+            showProjectRole
+          />
         </div>
         <div className="px-4 empty:hidden">
           <ErrorMessage error={updateRole.error ?? setProjectRole.error} />

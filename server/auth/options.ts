@@ -7,7 +7,7 @@ import { moduleLogger } from "../logger";
 import { authenticateWithPassword, type SessionUser } from "./credentials";
 import { buildOAuthProviders, findOrCreateOAuthUser } from "./oauth-providers";
 import { getSessionVersion, isSessionCurrent } from "./session-version";
-import { clearSignInLimit } from "./sign-in-limit";
+import { clearSignInLimit, getAddressFromForwardedFor } from "./sign-in-limit";
 
 declare module "next-auth" {
   interface Session {
@@ -73,7 +73,7 @@ function buildAuthOptions(): AuthOptions {
         },
         // The route handler counts each attempt against the sign-in rate limit first
         // (server/auth/sign-in-limit.ts); a success clears the email's count.
-        async authorize(credentials) {
+        async authorize(credentials, request) {
           const db = getDb();
           const user = await authenticateWithPassword(
             db,
@@ -84,7 +84,10 @@ function buildAuthOptions(): AuthOptions {
             log.info("sign-in rejected");
             return null;
           }
-          await clearSignInLimit(db, user.email);
+          const forwardedFor = (request?.headers as Record<string, string> | undefined)?.[
+            "x-forwarded-for"
+          ];
+          await clearSignInLimit(db, user.email, getAddressFromForwardedFor(forwardedFor));
           log.info({ userId: user.id }, "user signed in");
           return user;
         },

@@ -55,6 +55,18 @@ export async function consumeRateLimit(db: Db, rules: RateLimitRule[]): Promise<
   return result;
 }
 
+/** Takes one request back from the key's count in the current window. */
+export async function refundRateLimit(
+  db: Db,
+  rule: Pick<RateLimitRule, "key" | "windowSeconds">,
+): Promise<void> {
+  await db.$executeRaw`
+    UPDATE rate_limit_counters SET count = count - 1
+    WHERE key = ${rule.key} AND count > 0
+      AND window_start = to_timestamp(
+        floor(extract(epoch FROM now()) / ${rule.windowSeconds}) * ${rule.windowSeconds})`;
+}
+
 /** Forgets the counts of one key, e.g. an email after a successful sign-in. */
 export async function clearRateLimit(db: Db, key: string): Promise<void> {
   await db.rateLimitCounter.deleteMany({ where: { key } });

@@ -61,8 +61,17 @@ describe("limitSignInRequest", () => {
   it("a successful sign-in clears the email count", async () => {
     const email = `clear-${randomBytes(6).toString("hex")}@example.test`;
     await attempt(email, uniqueAddress(), SIGN_IN_ATTEMPTS_PER_EMAIL);
-    await clearSignInLimit(db, email);
+    await clearSignInLimit(db, email, uniqueAddress());
     expect(await limitSignInRequest(db, signInRequest(email, uniqueAddress()))).toBeNull();
+  });
+
+  it("successful sign-ins never reach the address limit", async () => {
+    const address = uniqueAddress();
+    for (let i = 0; i <= SIGN_IN_ATTEMPTS_PER_IP; i++) {
+      const email = `ok-${i}-${randomBytes(4).toString("hex")}@example.test`;
+      expect(await limitSignInRequest(db, signInRequest(email, address))).toBeNull();
+      await clearSignInLimit(db, email, address);
+    }
   });
 
   it("returns 429 after the address limit", async () => {

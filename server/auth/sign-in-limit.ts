@@ -1,12 +1,17 @@
 import type { Db } from "../db/client";
 import { moduleLogger } from "../logger";
 import { normalizeEmail } from "./credentials";
-import { clearRateLimit, consumeRateLimit, type RateLimitRule } from "./rate-limit";
+import {
+  clearRateLimit,
+  consumeRateLimit,
+  refundRateLimit,
+  type RateLimitRule,
+} from "./rate-limit";
 
 /**
  * The sign-in rate limit: at most SIGN_IN_ATTEMPTS_PER_EMAIL attempts per email and
- * SIGN_IN_ATTEMPTS_PER_IP per client address in each window. A successful sign-in clears the
- * email's count; the address count runs out its window, since one address may be a whole office.
+ * SIGN_IN_ATTEMPTS_PER_IP per client address in each window. Every attempt is counted before
+ * the password check; a successful one is then taken back (see clearSignInLimit).
  */
 
 const log = moduleLogger("auth");
@@ -28,9 +33,16 @@ export function emailLimitKey(email: string): string {
  * address bucket. The per-email limit applies either way.
  */
 export function getClientAddress(request: Request): string {
-  const forwarded = request.headers.get("x-forwarded-for");
-  const last = forwarded?.split(",").at(-1)?.trim();
+  return getAddressFromForwardedFor(request.headers.get("x-forwarded-for"));
+}
+
+export function getAddressFromForwardedFor(header: string | null | undefined): string {
+  const last = header?.split(",").at(-1)?.trim();
   return last || "unknown";
+}
+
+export function addressLimitKey(address: string): string {
+  return `sign-in:ip:${address}`;
 }
 
 async function readEmail(request: Request): Promise<string | null> {
@@ -46,7 +58,7 @@ async function readEmail(request: Request): Promise<string | null> {
 function buildRules(email: string | null, address: string): RateLimitRule[] {
   const rules: RateLimitRule[] = [
     {
-      key: `sign-in:ip:${address}`,
+      key: addressLimitKey(address),
       limit: SIGN_IN_ATTEMPTS_PER_IP,
       windowSeconds: SIGN_IN_WINDOW_SECONDS,
     },
@@ -90,6 +102,15 @@ export async function limitSignInRequest(db: Db, request: Request): Promise<Resp
   );
 }
 
-export function clearSignInLimit(db: Db, email: string): Promise<void> {
-  return clearRateLimit(db, emailLimitKey(email));
+/**
+ * Forgets a successful sign-in's count: the email's count is cleared and the address's attempt
+ * is given back, so the address limit counts failures only and a busy office (or a test suite)
+ * signing in correctly never reaches it.
+ */
+export async function clearSignInLimit(db: Db, email: string, address: string): Promise<void> {
+  await clearRateLimit(db, emailLimitKey(email));
+  await refundRateLimit(db, {
+    key: addressLimitKey(address),
+    windowSeconds: SIGN_IN_WINDOW_SECONDS,
+  });
 }

@@ -13,8 +13,9 @@ function useTraceQuality(projectId: string, traceId: string) {
 }
 
 /**
- * The failed safety checks of a trace's generations, one badge per check and generation; a
- * badge selects its generation. Renders nothing while loading or when every check passed.
+ * Renders the failed safety checks of a trace's generations, one badge per check and
+ * generation, and a badge selects its generation. Renders nothing while loading or when every
+ * check passed.
  */
 export function TraceSafetyFlags({
   projectId,

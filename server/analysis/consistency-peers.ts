@@ -79,7 +79,7 @@ function groupKey({ generation, measures }: Target): string {
   return `${measures.inputHash}\u0000${group}`;
 }
 
-/** The earlier answers of each target with an input hash, by observation id. */
+/** The earlier outputs for each target with an input hash, by observation id. */
 export async function loadConsistencyPeers(
   pool: pg.Pool,
   projectId: string,

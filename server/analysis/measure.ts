@@ -18,7 +18,7 @@ export interface GenerationMeasures extends Verbosity {
   perplexitySource: PerplexitySource | null;
   refusal: boolean;
   flags: SafetyCheck[];
-  /** The output's text, for consistency with later answers; not stored. */
+  /** The output's text, compared with earlier outputs for consistency and not stored. */
   outputText: string;
 }
 

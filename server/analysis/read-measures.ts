@@ -13,7 +13,7 @@ export interface ObservationQuality {
   perplexity: number | null;
   /** "logprobs" values are absolute, "char_ngram" relative to the baseline (1 = typical). */
   perplexitySource: PerplexitySource | null;
-  /** Mean ROUGE-L F1 against earlier answers to the same input, null without any. */
+  /** Mean ROUGE-L F1 against earlier outputs for the same input, null without any. */
   consistency: number | null;
   consistencyPeers: number;
   refusal: boolean;

@@ -9,7 +9,7 @@ import type { SeededRandom } from "./random";
 
 export type SupportVariant = "normal" | "jailbreak" | "injection" | "pii" | "toxic" | "refusal";
 
-// Per cent of support turns. The attempts are answered with a refusal most of the time.
+// Per cent of support turns. Most attempts get a refusal as their output.
 const VARIANT_WEIGHTS: readonly (readonly [SupportVariant, number])[] = [
   ["normal", 90],
   ["jailbreak", 2],
@@ -61,7 +61,7 @@ export function pickSupportVariant(rng: SeededRandom): SupportVariant {
   return rng.weighted(VARIANT_WEIGHTS);
 }
 
-/** The usual answer of a catalog question most of the time, another answer otherwise. */
+/** Returns the usual answer of a catalog question most of the time, another answer otherwise. */
 export function pickSupportAnswer(rng: SeededRandom, question: string): string {
   const index = SUPPORT_QUESTIONS.indexOf(question as (typeof SUPPORT_QUESTIONS)[number]);
   if (index >= 0 && rng.chance(USUAL_ANSWER_SHARE)) {

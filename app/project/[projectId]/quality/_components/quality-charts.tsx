@@ -142,7 +142,7 @@ export function ConsistencyChartCard({ state, timeZone }: ChartProps) {
   return (
     <ChartCard
       title="Consistency"
-      description={`${describeBuckets(state.data?.granularity, timeZone)} · ROUGE-L agreement of answers to repeated inputs`}
+      description={`${describeBuckets(state.data?.granularity, timeZone)} · ROUGE-L agreement of outputs for repeated inputs`}
       isLoading={state.isPending}
       error={state.error}
       isEmpty={points.every((point) => point.consistency === null)}

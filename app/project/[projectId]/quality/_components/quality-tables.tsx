@@ -204,7 +204,7 @@ export function WorstOutputsCard({
   timeZone: string;
 }) {
   return (
-    <Card>
+    <Card role="region" aria-label="Worst outputs">
       <CardHeader>
         <div>
           <CardTitle>Worst outputs</CardTitle>

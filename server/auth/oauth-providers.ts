@@ -8,8 +8,10 @@ import { normalizeEmail } from "./credentials";
 /**
  * Optional sign-in providers: GitHub and one generic OpenID Connect provider, each enabled only
  * when its variables are set. A provider identity maps to the Driftwatch user with the same
- * verified email; an unknown email gets a new user without organizations, unless sign-up
- * needs an invitation (DRIFTWATCH_SIGN_UP=invitation).
+ * email; an unknown email gets a new user without organizations, unless sign-up needs an
+ * invitation (DRIFTWATCH_SIGN_UP=invitation).
+ * NOTE: an OIDC email counts as verified unless the provider sends email_verified=false, so
+ * only configure providers that verify the addresses they issue.
  */
 
 export const OIDC_PROVIDER_ID = "oidc";

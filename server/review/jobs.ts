@@ -2,6 +2,9 @@ import { getDb, getPool } from "../db/client";
 import type { JobDefinition } from "../jobs/types";
 import { runWeeklyAudits } from "./audits";
 import { scanNegativeFeedback } from "./feedback-scan";
+import { restoreMissingVerdictScores } from "./restore-scores";
+
+const RESTORE_WINDOW_MS = 7 * 24 * 60 * 60 * 1000;
 
 /** Background jobs of the review queue, listed in server/jobs/registry.ts. */
 export const REVIEW_JOBS: JobDefinition[] = [
@@ -11,6 +14,18 @@ export const REVIEW_JOBS: JobDefinition[] = [
     cron: "* * * * *",
     handler: async () => {
       await scanNegativeFeedback(getPool());
+    },
+  },
+  {
+    // Verdicts whose scores failed to write get them within ten minutes.
+    name: "review.restore-scores",
+    cron: "*/10 * * * *",
+    handler: async () => {
+      await restoreMissingVerdictScores(
+        getDb(),
+        getPool(),
+        new Date(Date.now() - RESTORE_WINDOW_MS),
+      );
     },
   },
   {

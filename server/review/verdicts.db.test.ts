@@ -5,6 +5,7 @@ import { ingestEvents } from "../ingestion";
 import { createTestProject, type TestProject } from "../testing/fixtures";
 import { addReviewItems } from "./add-items";
 import { scanNegativeFeedback } from "./feedback-scan";
+import { restoreMissingVerdictScores } from "./restore-scores";
 import { createMember, seedTraces } from "./test-helpers";
 import { submitVerdict } from "./verdicts";
 
@@ -57,6 +58,21 @@ describe("submitVerdict", () => {
     expect(item.correctedOutput).toBe("The current price is 12 EUR.");
     expect(item.reviewedBy).toBe(reviewer.id);
     expect(item.verdict).toBe("FAIL");
+  });
+});
+
+describe("restoreMissingVerdictScores", () => {
+  it("writes scores that a verdict lost", async () => {
+    const where = { projectId: project.projectId, traceId: "t-obs", source: "ANNOTATION" as const };
+    const before = await db.score.findMany({ where, orderBy: { id: "asc" } });
+    await db.score.deleteMany({ where });
+
+    const restored = await restoreMissingVerdictScores(db, pool, new Date(Date.now() - 60_000));
+    expect(restored).toBeGreaterThanOrEqual(1);
+    const after = await db.score.findMany({ where, orderBy: { id: "asc" } });
+    expect(after.map((s) => [s.id, s.name, s.value, s.stringValue, s.comment])).toEqual(
+      before.map((s) => [s.id, s.name, s.value, s.stringValue, s.comment]),
+    );
   });
 });
 
@@ -139,9 +155,10 @@ describe("scanNegativeFeedback", () => {
   });
 
   it("reads nothing new on a second scan", async () => {
-    const before = await db.reviewItem.findMany({ where: { projectId: project.projectId } });
+    const query = { where: { projectId: project.projectId }, orderBy: { id: "asc" as const } };
+    const before = await db.reviewItem.findMany(query);
     await scanNegativeFeedback(pool);
-    const after = await db.reviewItem.findMany({ where: { projectId: project.projectId } });
+    const after = await db.reviewItem.findMany(query);
     expect(after.map((item) => item.reasons)).toEqual(before.map((item) => item.reasons));
   });
 });

@@ -137,12 +137,18 @@ async function storeVerdict(
   }
 }
 
+/** The item fields that place a verdict's scores. */
+export type VerdictTarget = Pick<
+  ReviewItemView,
+  "id" | "objectType" | "traceId" | "observationId" | "sessionId"
+>;
+
 /**
  * Builds the ANNOTATION score events of a verdict. Score ids are fixed per item and reviewer,
  * so a retry overwrites the scores instead of adding more.
  */
 export function buildVerdictScoreEvents(
-  item: ReviewItemView,
+  item: VerdictTarget,
   userId: string,
   input: VerdictInput,
   at: Date,
@@ -208,8 +214,8 @@ export async function submitVerdict(
   }
 
   const item = toItemView(await getItemRowOrThrow(pool, projectId, itemId));
-  // NOTE: the verdict commits before its scores are written. If writing them fails, the caller
-  // gets the error, the item keeps the verdict, and its "review" scores stay missing.
+  // The verdict commits before its scores are written. If writing them fails, the caller gets
+  // the error and restoreMissingVerdictScores (a job) writes them later.
   const events = buildVerdictScoreEvents(item, userId, input, new Date());
   const result = await ingestEvents(db, projectId, events, { pool });
   if (result.errors.length > 0) {

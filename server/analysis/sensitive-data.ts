@@ -13,7 +13,15 @@ export interface SensitiveSpan {
   end: number;
 }
 
-const EMAIL_PATTERN = /[\p{L}\p{N}._%+-]+@[\p{L}\p{N}-]+(?:\.[\p{L}\p{N}-]+)*\.\p{L}{2,}/gu;
+// An address is found around each "@": the local part by scanning back at most 64 characters
+// (the RFC 5321 limit), the domain by scanning forward over domain characters and matching this
+// anchored pattern. Each character is looked at a bounded number of times, so long text without
+// addresses costs linear time.
+const MAX_LOCAL_PART_CHARS = 64;
+const MAX_DOMAIN_CHARS = 10 * 64 + 24;
+const LOCAL_PART_CHAR = /[\p{L}\p{N}._%+-]/u;
+const DOMAIN_CHAR = /[\p{L}\p{N}.-]/u;
+const DOMAIN_PATTERN = /^[\p{L}\p{N}-]{1,63}(?:\.[\p{L}\p{N}-]{1,63}){0,8}\.\p{L}{2,24}/u;
 // An optional +country code, then 9 to 14 more digits in groups split by spaces, dots, dashes or
 // brackets. Checked for digit count below, which keeps dates and amounts out.
 const PHONE_PATTERN = /(?<![\w+])\+?\(?\d{1,4}\)?(?:[ .-]?\(?\d{2,4}\)?){2,5}(?!\w)/g;
@@ -74,10 +82,29 @@ function isPhoneLike(match: string): boolean {
   return digits >= MIN_PHONE_DIGITS && digits <= MAX_PHONE_DIGITS && /[\s.()+-]/.test(match);
 }
 
+function collectEmails(text: string): SensitiveSpan[] {
+  const spans: SensitiveSpan[] = [];
+  let previousEnd = 0;
+  for (let at = text.indexOf("@"); at !== -1; at = text.indexOf("@", at + 1)) {
+    let start = at;
+    const lowest = Math.max(previousEnd, at - MAX_LOCAL_PART_CHARS);
+    while (start > lowest && LOCAL_PART_CHAR.test(text[start - 1]!)) start -= 1;
+    if (start === at) continue;
+    let end = at + 1;
+    const highest = Math.min(text.length, at + 1 + MAX_DOMAIN_CHARS);
+    while (end < highest && DOMAIN_CHAR.test(text[end]!)) end += 1;
+    const domain = DOMAIN_PATTERN.exec(text.slice(at + 1, end));
+    if (!domain) continue;
+    previousEnd = at + 1 + domain[0].length;
+    spans.push({ kind: "email", start, end: previousEnd });
+  }
+  return spans;
+}
+
 function detect(text: string, kind: SensitiveKind): SensitiveSpan[] {
   switch (kind) {
     case "email":
-      return collect(text, EMAIL_PATTERN, kind);
+      return collectEmails(text);
     case "phone":
       return collect(text, PHONE_PATTERN, kind, isPhoneLike);
     case "card":
@@ -90,6 +117,18 @@ function detect(text: string, kind: SensitiveKind): SensitiveSpan[] {
 // Earlier kinds win an overlap: a card number is not also reported as a phone number.
 const PRECEDENCE: SensitiveKind[] = ["secret", "email", "card", "phone"];
 
+/** Index of the first span in `sorted` (by start) that starts at or after `position`. */
+function findInsertIndex(sorted: SensitiveSpan[], position: number): number {
+  let low = 0;
+  let high = sorted.length;
+  while (low < high) {
+    const middle = (low + high) >> 1;
+    if (sorted[middle]!.start < position) low = middle + 1;
+    else high = middle;
+  }
+  return low;
+}
+
 /** Finds non-overlapping sensitive spans of the given kinds, ordered by position. */
 export function findSensitiveSpans(
   text: string,
@@ -98,9 +137,14 @@ export function findSensitiveSpans(
   const accepted: SensitiveSpan[] = [];
   for (const kind of PRECEDENCE.filter((k) => kinds.includes(k))) {
     for (const span of detect(text, kind)) {
-      const overlaps = accepted.some((a) => span.start < a.end && a.start < span.end);
-      if (!overlaps) accepted.push(span);
+      // Accepted spans never overlap, so only the neighbours at the insert point can.
+      const index = findInsertIndex(accepted, span.start);
+      const before = accepted[index - 1];
+      const after = accepted[index];
+      if (before && before.end > span.start) continue;
+      if (after && after.start < span.end) continue;
+      accepted.splice(index, 0, span);
     }
   }
-  return accepted.sort((a, b) => a.start - b.start);
+  return accepted;
 }

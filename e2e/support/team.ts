@@ -127,3 +127,10 @@ export async function addProject(team: Team, name: string): Promise<string> {
   );
   return projectId;
 }
+
+/** Deletes the organizations a journey created through the UI, found by their unique names. */
+export async function deleteOrganizationsNamed(names: string[]): Promise<void> {
+  await withClient((client) =>
+    client.query("DELETE FROM organizations WHERE name = ANY($1::text[])", [names]),
+  );
+}

@@ -14,6 +14,8 @@ const CURSOR_NAME = "negative_feedback";
  */
 const CURSOR_OVERLAP_MS = 10 * 60 * 1000;
 const SCAN_BATCH_SIZE = 2_000;
+/** The first scan of a database reads this far back, so old feedback does not flood the queue. */
+const FIRST_SCAN_LOOKBACK_MS = 7 * 24 * 60 * 60 * 1000;
 
 interface NegativeScoreRow {
   project_id: string;
@@ -101,12 +103,12 @@ function toCandidate(row: NegativeScoreRow): ReviewCandidate {
   };
 }
 
-async function readCursor(db: SqlClient): Promise<Date> {
+async function readCursor(db: SqlClient, scanStartedAt: Date): Promise<Date> {
   const [row] = await queryRows<{ cursor_at: Date }>(
     db,
     sql`SELECT cursor_at FROM review_scan_cursors WHERE name = ${CURSOR_NAME}`,
   );
-  return row ? row.cursor_at : new Date(0);
+  return row ? row.cursor_at : new Date(scanStartedAt.getTime() - FIRST_SCAN_LOOKBACK_MS);
 }
 
 async function writeCursor(db: SqlClient, cursorAt: Date): Promise<void> {
@@ -125,8 +127,8 @@ async function writeCursor(db: SqlClient, cursorAt: Date): Promise<void> {
 export async function scanNegativeFeedback(db: SqlClient): Promise<number> {
   const [clock] = await queryRows<{ now: Date }>(db, sql`SELECT now() AS now`);
   const scanStartedAt = clock!.now;
-  const cursor = await readCursor(db);
-  let after = new Date(Math.max(0, cursor.getTime() - CURSOR_OVERLAP_MS));
+  const cursor = await readCursor(db, scanStartedAt);
+  let after = new Date(cursor.getTime() - CURSOR_OVERLAP_MS);
   let scoreCount = 0;
   for (;;) {
     const rows = await loadNegativeScores(db, after);

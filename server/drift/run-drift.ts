@@ -188,7 +188,12 @@ export async function computeDriftFindings(
     }),
     ...rateFindings(totals),
     ...performanceFindings(scores),
-    detectRepeatedSafetyFailures(failures, generations),
+    detectRepeatedSafetyFailures({
+      users: failures,
+      generations,
+      baselineDays: windowDays(windows.baselineStart, windows.baselineEnd),
+      currentDays,
+    }),
     detectUserVolumeSpikes({
       users: volumes,
       generations,

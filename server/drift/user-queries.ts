@@ -1,9 +1,12 @@
 import { DAY_MS } from "./windows";
-import type { Queryable } from "./sql";
+import { MEASURES_IN_WINDOWS, windowParameters, type Queryable } from "./sql";
 import type { DriftWindows } from "./types";
 
-/** Flags that count as a failed safety check; a refusal is the model's choice, not a check. */
-export const SAFETY_FAILURE_FLAGS = ["jailbreak", "prompt_injection", "pii", "secret", "toxicity"];
+/**
+ * Flags that count as a user failing a safety check. A refusal is the model's choice, and
+ * personal data or secrets in a request are a data-handling matter, not misuse.
+ */
+export const SAFETY_FAILURE_FLAGS = ["jailbreak", "prompt_injection", "toxicity"];
 // Users listed per finding, most failures or highest score first.
 const MAX_USERS = 20;
 const TRACES_PER_USER = 5;
@@ -11,31 +14,43 @@ const TRACES_PER_USER = 5;
 export interface UserFailures {
   userId: string;
   failures: number;
+  baselineFailures: number;
   traceIds: string[];
 }
 
-/** Returns users with at least `minFailures` failed safety checks in the current window. */
+/**
+ * Returns users with at least `minFailures` failed safety checks in the current window, with
+ * their failures in the baseline window.
+ */
 export async function loadRepeatedSafetyFailures(
   db: Queryable,
   projectId: string,
   windows: DriftWindows,
   minFailures: number,
 ): Promise<UserFailures[]> {
-  const result = await db.query<{ user_id: string; failures: number; trace_ids: string[] }>(
-    `SELECT user_id, count(*)::int AS failures,
-       (array_agg(trace_id ORDER BY start_time DESC))[1:${TRACES_PER_USER}] AS trace_ids
+  const result = await db.query<{
+    user_id: string;
+    failures: number;
+    baseline_failures: number;
+    trace_ids: string[];
+  }>(
+    `SELECT user_id,
+       count(*) FILTER (WHERE start_time >= $4)::int AS failures,
+       count(*) FILTER (WHERE start_time < $4)::int AS baseline_failures,
+       (array_agg(trace_id ORDER BY start_time DESC) FILTER (WHERE start_time >= $4))
+         [1:${TRACES_PER_USER}] AS trace_ids
      FROM observation_measures
-     WHERE project_id = $1 AND start_time >= $2 AND start_time < $3
-       AND user_id IS NOT NULL AND flags && $4::text[]
+     WHERE ${MEASURES_IN_WINDOWS} AND user_id IS NOT NULL AND flags && $6::text[]
      GROUP BY user_id
-     HAVING count(*) >= $5
+     HAVING count(*) FILTER (WHERE start_time >= $4) >= $7
      ORDER BY failures DESC, user_id
      LIMIT ${MAX_USERS}`,
-    [projectId, windows.currentStart, windows.currentEnd, SAFETY_FAILURE_FLAGS, minFailures],
+    [...windowParameters(projectId, windows), SAFETY_FAILURE_FLAGS, minFailures],
   );
   return result.rows.map((row) => ({
     userId: row.user_id,
     failures: row.failures,
+    baselineFailures: row.baseline_failures,
     traceIds: row.trace_ids,
   }));
 }

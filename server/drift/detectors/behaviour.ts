@@ -1,24 +1,38 @@
-import { robustZScore, median } from "../statistics/robust-z";
+import { median, medianAbsoluteDeviation } from "../statistics/robust-z";
+import type { WindowPair } from "../sql";
 import {
   MIN_SAMPLES_PER_WINDOW,
   MIN_USER_HISTORY_DAYS,
   MIN_USER_REQUESTS_PER_DAY,
   REPEATED_SAFETY_FAILURES,
   ROBUST_Z_THRESHOLD,
+  USER_CHANGE_MIN_RATIO,
 } from "../thresholds";
-import type { WindowPair } from "../sql";
 import type { DriftFinding, FlaggedUser } from "../types";
 import type { UserFailures, UserVolume } from "../user-queries";
 import { notEnoughData, severityFor } from "../verdict";
 
+// 1 / Φ⁻¹(0.75): scales the MAD to the standard deviation of normal data.
+const MAD_TO_STANDARD_DEVIATION = 1.482602218505602;
+
+function plural(count: number, noun: string): string {
+  return `${count} ${noun}${count === 1 ? "" : "s"}`;
+}
+
+export interface SafetyFailureTest {
+  users: UserFailures[];
+  generations: WindowPair<number>;
+  baselineDays: number;
+  currentDays: number;
+}
+
 /**
  * Reports users with REPEATED_SAFETY_FAILURES or more failed safety checks in the current
- * window. A count, not a test: one user retrying a jailbreak is worth a look at any volume.
+ * window whose failures per day at least doubled against their own baseline. A count per
+ * user, not a test: one user retrying a jailbreak is worth a look at any volume.
  */
-export function detectRepeatedSafetyFailures(
-  users: UserFailures[],
-  generations: WindowPair<number>,
-): DriftFinding {
+export function detectRepeatedSafetyFailures(test: SafetyFailureTest): DriftFinding {
+  const { generations } = test;
   const base = {
     kind: "behaviour" as const,
     metric: "repeated_safety_failures",
@@ -29,42 +43,51 @@ export function detectRepeatedSafetyFailures(
   if (generations.current < MIN_SAMPLES_PER_WINDOW) {
     return notEnoughData(base, generations, MIN_SAMPLES_PER_WINDOW, "generations");
   }
-  const top = users[0];
-  const isDrift = top !== undefined;
-  const maxFailures = top?.failures ?? 0;
-  const flagged: FlaggedUser[] = users.map((user) => ({
+  const rising = test.users.filter((user) => {
+    const baselinePerDay = user.baselineFailures / Math.max(test.baselineDays, 1);
+    return user.failures / test.currentDays >= USER_CHANGE_MIN_RATIO * baselinePerDay;
+  });
+  const top = rising[0];
+  const flagged: FlaggedUser[] = rising.map((user) => ({
     userId: user.userId,
     value: user.failures,
     traceIds: user.traceIds,
   }));
+  const known = test.users.length - rising.length;
+  const knownNote = known > 0 ? ` ${plural(known, "user")} failed as often before.` : "";
   return {
     ...base,
-    status: isDrift ? "drift" : "no_drift",
-    severity: isDrift ? severityFor(maxFailures, REPEATED_SAFETY_FAILURES) : null,
-    statistic: users.length,
+    status: top ? "drift" : "no_drift",
+    severity: top ? severityFor(top.failures, REPEATED_SAFETY_FAILURES) : null,
+    statistic: rising.length,
     pValue: null,
-    effectSize: maxFailures,
+    effectSize: top?.failures ?? 0,
     baselineCount: generations.baseline,
     currentCount: generations.current,
-    summary: isDrift
-      ? `${users.length} user${users.length === 1 ? "" : "s"} failed safety checks ` +
-        `${REPEATED_SAFETY_FAILURES} or more times; the most, ${maxFailures}, by ` +
-        `${top.userId}.`
-      : `No user failed safety checks ${REPEATED_SAFETY_FAILURES} or more times.`,
+    summary: top
+      ? `${plural(rising.length, "user")} newly failed safety checks ` +
+        `${REPEATED_SAFETY_FAILURES} or more times; the most, ${top.failures}, by ` +
+        `${top.userId}.${knownNote}`
+      : `No user newly failed safety checks ${REPEATED_SAFETY_FAILURES} or more times.${knownNote}`,
     details: { users: flagged },
   };
 }
 
 /**
- * Returns the modified z-score of a daily volume against the user's history. A history of one
- * constant level c > 0 has no spread, so there the Poisson standard deviation √c stands in:
- * counts of independent requests vary at least that much.
+ * Returns the modified z-score of a daily volume against the user's daily history:
+ * (x − median) / (1.4826 · MAD). The spread is floored at √median, the Poisson standard
+ * deviation, because counts of independent requests vary at least that much; without the
+ * floor a week of near-constant days would make any small rise an outlier. Returns null
+ * without history (median 0 and no spread).
  */
-function scoreVolume(perDay: number, history: number[]): number | null {
-  const z = robustZScore(perDay, history);
-  if (z !== null) return z;
+export function scoreDailyVolume(perDay: number, history: number[]): number | null {
+  if (history.length === 0) return null;
   const level = median(history);
-  return level > 0 ? (perDay - level) / Math.sqrt(level) : null;
+  const spread = Math.max(
+    MAD_TO_STANDARD_DEVIATION * medianAbsoluteDeviation(history),
+    Math.sqrt(level),
+  );
+  return spread > 0 ? (perDay - level) / spread : null;
 }
 
 export interface VolumeTest {
@@ -76,9 +99,10 @@ export interface VolumeTest {
 
 /**
  * Compares each active user's requests per day in the current window with the same user's
- * daily counts in the baseline (modified z-score on median and MAD). Drift when a user sends
- * at least MIN_USER_REQUESTS_PER_DAY a day and scores ROBUST_Z_THRESHOLD or more.
- * NOTE: a user without baseline activity has no spread to compare with and is not judged.
+ * daily counts in the baseline (see scoreDailyVolume). Drift when a user sends at least
+ * MIN_USER_REQUESTS_PER_DAY a day, at least twice their median, with a score of
+ * ROBUST_Z_THRESHOLD or more.
+ * NOTE: a user without baseline activity has no history to compare with and is not judged.
  */
 export function detectUserVolumeSpikes(test: VolumeTest): DriftFinding {
   const base = {
@@ -93,45 +117,45 @@ export function detectUserVolumeSpikes(test: VolumeTest): DriftFinding {
     return notEnoughData(base, generations, MIN_SAMPLES_PER_WINDOW, "generations");
   }
   if (test.historyDays < MIN_USER_HISTORY_DAYS) {
-    return notEnoughData(
-      base,
-      { baseline: test.historyDays, current: 1 },
-      MIN_USER_HISTORY_DAYS,
-      "days",
-    );
+    const days = { baseline: test.historyDays, current: Math.ceil(test.currentDays) };
+    return notEnoughData(base, days, MIN_USER_HISTORY_DAYS, "days");
   }
+
   const scored = test.users.map((user) => {
     const perDay = user.currentRequests / test.currentDays;
-    return { user, perDay, z: scoreVolume(perDay, user.dailyHistory) };
+    const level = median(user.dailyHistory);
+    return { user, perDay, level, z: scoreDailyVolume(perDay, user.dailyHistory) };
   });
   const spikes = scored
     .filter(
-      ({ perDay, z }) =>
-        perDay >= MIN_USER_REQUESTS_PER_DAY && z !== null && z >= ROBUST_Z_THRESHOLD,
+      ({ perDay, level, z }) =>
+        perDay >= MIN_USER_REQUESTS_PER_DAY &&
+        perDay >= USER_CHANGE_MIN_RATIO * level &&
+        z !== null &&
+        z >= ROBUST_Z_THRESHOLD,
     )
     .sort((a, b) => b.z! - a.z!);
   const top = spikes[0];
-  const isDrift = top !== undefined;
   const topZ = top?.z ?? null;
   return {
     ...base,
-    status: isDrift ? "drift" : "no_drift",
-    severity: isDrift ? severityFor(topZ!, ROBUST_Z_THRESHOLD) : null,
+    status: top ? "drift" : "no_drift",
+    severity: top ? severityFor(topZ!, ROBUST_Z_THRESHOLD) : null,
     statistic: topZ,
     pValue: null,
     effectSize: topZ,
-    baselineCount: test.generations.baseline,
-    currentCount: test.generations.current,
-    summary: isDrift
-      ? `${spikes.length} user${spikes.length === 1 ? "" : "s"} sent far more requests than ` +
-        `usual: ${top.user.userId} ${top.perDay.toFixed(0)} a day against a ` +
-        `median of ${median(top.user.dailyHistory)} (robust z = ${topZ!.toFixed(1)}).`
+    baselineCount: generations.baseline,
+    currentCount: generations.current,
+    summary: top
+      ? `${plural(spikes.length, "user")} sent far more requests than usual: ` +
+        `${top.user.userId} ${top.perDay.toFixed(0)} a day against a median of ` +
+        `${top.level} (robust z = ${topZ!.toFixed(1)}).`
       : `No user's request volume stands out against their own history.`,
     details: {
-      users: spikes.map(({ user, perDay, z }) => ({
+      users: spikes.map(({ user, perDay, level, z }) => ({
         userId: user.userId,
         value: perDay,
-        baselineMedian: median(user.dailyHistory),
+        baselineMedian: level,
         robustZ: z,
         traceIds: user.traceIds,
       })),

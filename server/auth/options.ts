@@ -6,7 +6,7 @@ import { isAppError } from "../errors";
 import { moduleLogger } from "../logger";
 import { authenticateWithPassword, type SessionUser } from "./credentials";
 import { buildOAuthProviders, findOrCreateOAuthUser } from "./oauth-providers";
-import { getSessionVersion, isSessionCurrent } from "./session-version";
+import { getSessionVersion, isSessionTokenValid } from "./session-version";
 import { clearSignInLimit, getAddressFromForwardedFor } from "./sign-in-limit";
 
 declare module "next-auth" {
@@ -20,14 +20,16 @@ declare module "next-auth" {
 declare module "next-auth/jwt" {
   interface JWT {
     sessionVersion?: number;
+    /** Sign-in time in seconds since the epoch, for the absolute session lifetime. */
+    signedInAt?: number;
   }
 }
 
 const log = moduleLogger("auth");
 
-// A signed-in session lasts DRIFTWATCH_SESSION_MAX_AGE_HOURS (12 by default); activity
-// refreshes the cookie at most once an hour. The session version in the cookie ends it earlier
-// when the password changes (server/auth/session.ts checks it on each request).
+// A signed-in session lasts DRIFTWATCH_SESSION_MAX_AGE_HOURS (12 by default) from sign-in,
+// however active (server/auth/session-version.ts); activity refreshes the cookie at most once
+// an hour. The session version in the cookie ends it earlier when the password changes.
 const SESSION_UPDATE_AGE_SECONDS = 60 * 60;
 
 // Required in every mode: `npm run dev` and `npm start` on the embedded database generate one
@@ -115,7 +117,7 @@ function buildAuthOptions(): AuthOptions {
         if (!user) {
           // NextAuth clears the cookie when this throws, so a session that a password change
           // ended is signed out for /api/auth/session and getServerSession alike.
-          if (!token.sub || !(await isSessionCurrent(db, token.sub, token.sessionVersion))) {
+          if (!(await isSessionTokenValid(db, token))) {
             throw new Error("Session ended; sign in again");
           }
           return token;
@@ -133,12 +135,14 @@ function buildAuthOptions(): AuthOptions {
             email: dbUser.email,
             name: dbUser.name,
             sessionVersion: dbUser.sessionVersion,
+            signedInAt: Math.floor(Date.now() / 1000),
           };
         }
         token.sub = user.id;
         token.email = user.email;
         token.name = user.name;
         token.sessionVersion = (await getSessionVersion(db, user.id)) ?? 0;
+        token.signedInAt = Math.floor(Date.now() / 1000);
         return token;
       },
       session({ session, token }) {

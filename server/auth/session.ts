@@ -4,7 +4,7 @@ import { NextRequest } from "next/server";
 import { getDb } from "../db/client";
 import type { SessionUser } from "./credentials";
 import { getAuthOptions } from "./options";
-import { isSessionCurrent } from "./session-version";
+import { isSessionTokenValid } from "./session-version";
 
 /**
  * The signed-in user of the current page or server action, or null. A session that a password
@@ -30,6 +30,6 @@ export async function getSessionUserFromRequest(request: Request): Promise<Sessi
     secret: getAuthOptions().secret,
   });
   if (!token?.sub || typeof token.email !== "string") return null;
-  if (!(await isSessionCurrent(getDb(), token.sub, token.sessionVersion))) return null;
+  if (!(await isSessionTokenValid(getDb(), token))) return null;
   return { id: token.sub, email: token.email, name: token.name ?? null };
 }

@@ -209,4 +209,21 @@ describe("session invalidation", () => {
     });
     expect((await request()).status).toBe(401);
   });
+
+  it("a session past its lifetime is rejected", async () => {
+    const user = await createTestUser(project.organizationId, "MEMBER");
+    const input = encodeURIComponent(JSON.stringify({ json: { projectId: project.projectId } }));
+    const requestWith = async (signedInAt: number) => {
+      const jwt = await encode({
+        token: { sub: user.id, email: user.email, sessionVersion: 0, signedInAt },
+        secret: AUTH_SECRET,
+      });
+      return fetch(`${server.baseUrl}/api/trpc/projects.byId?input=${input}`, {
+        headers: { cookie: `next-auth.session-token=${jwt}` },
+      });
+    };
+    const nowSeconds = Math.floor(Date.now() / 1000);
+    expect((await requestWith(nowSeconds - 60)).status).toBe(200);
+    expect((await requestWith(nowSeconds - 13 * 60 * 60)).status).toBe(401);
+  });
 });

@@ -86,7 +86,7 @@ export async function authenticateBasicAuth(
 
 const INVALID_PAIR_MESSAGE = "Invalid API key pair; check the public and secret key";
 
-// An organization key with its right secret gets a message that says why it is refused; a
+// An organization key with its right secret gets a message that explains the rejection; a
 // wrong secret gets the generic one, so the message reveals nothing to a guesser.
 async function rejectOrganizationKey(db: Db, pair: ApiKeyPair): Promise<void> {
   const orgKey = await db.organizationApiKey.findUnique({

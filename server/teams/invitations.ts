@@ -128,7 +128,7 @@ export async function revokeInvitation(
   });
 }
 
-/** What the accept page shows before the visitor signs in or up. */
+/** Returns what the accept page shows before the visitor signs in or up. */
 export async function getInvitationByToken(db: Db, token: string) {
   const row = await db.invitation.findUnique({
     where: { tokenHash: hashLinkToken(token) },

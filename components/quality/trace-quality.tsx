@@ -83,7 +83,7 @@ export function ObservationQuality({
     [
       "Consistency",
       q.consistencyPeers > 0
-        ? `${formatPercent(q.consistency, 0)} over ${q.consistencyPeers} earlier answer${q.consistencyPeers === 1 ? "" : "s"}`
+        ? `${formatPercent(q.consistency, 0)} (${q.consistencyPeers} earlier)`
         : "–",
     ],
   ];

@@ -26,6 +26,8 @@ interface AuditLogCardProps {
   action: string;
   onActionChange: (action: string) => void;
   projectNames?: Map<string, string>;
+  /** Readable names of resources by id, e.g. a member's email for a user id. */
+  resourceNames?: Map<string, string>;
 }
 
 /** Renders an audit log with its action filter, the entries and a button for older ones. */
@@ -35,6 +37,7 @@ export function AuditLogCard({
   action,
   onActionChange,
   projectNames,
+  resourceNames,
 }: AuditLogCardProps) {
   const [draft, setDraft] = useState(action);
 
@@ -64,7 +67,12 @@ export function AuditLogCard({
           </Button>
         </form>
       </CardHeader>
-      <AuditLogBody pages={pages} projectNames={projectNames} isFiltered={Boolean(action)} />
+      <AuditLogBody
+        pages={pages}
+        projectNames={projectNames}
+        resourceNames={resourceNames}
+        isFiltered={Boolean(action)}
+      />
     </Card>
   );
 }
@@ -72,6 +80,7 @@ export function AuditLogCard({
 function AuditLogBody(props: {
   pages: AuditLogPages;
   projectNames?: Map<string, string>;
+  resourceNames?: Map<string, string>;
   isFiltered: boolean;
 }) {
   const { pages } = props;
@@ -102,7 +111,11 @@ function AuditLogBody(props: {
   }
   return (
     <div className="border-t">
-      <AuditLogTable rows={pages.rows} projectNames={props.projectNames} />
+      <AuditLogTable
+        rows={pages.rows}
+        projectNames={props.projectNames}
+        resourceNames={props.resourceNames}
+      />
       {pages.hasNextPage ? (
         <div className="flex justify-center border-t py-2">
           <Button

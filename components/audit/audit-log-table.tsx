@@ -37,6 +37,14 @@ interface AuditLogTableProps {
   rows: AuditLogRow[];
   /** Project names by id for the project column; without it the column is left out. */
   projectNames?: Map<string, string>;
+  /** Readable names of resources by id, e.g. a member's email for a user id. */
+  resourceNames?: Map<string, string>;
+}
+
+function ResourceName({ id, names }: { id: string; names?: Map<string, string> }) {
+  const name = names?.get(id);
+  if (!name) return <span className="font-mono text-xs">{id}</span>;
+  return <span title={id}>{name}</span>;
 }
 
 function ActorCell({ actor }: { actor: AuditLogRow["actor"] }) {
@@ -57,7 +65,7 @@ function ActorCell({ actor }: { actor: AuditLogRow["actor"] }) {
 }
 
 /** Lists audit entries; a row opens to show the fields before and after the change. */
-export function AuditLogTable({ rows, projectNames }: AuditLogTableProps) {
+export function AuditLogTable({ rows, projectNames, resourceNames }: AuditLogTableProps) {
   const { timeZone } = useDisplayTimeZone();
   const [openIds, setOpenIds] = useState<Set<string>>(new Set());
   const columnCount = projectNames ? 6 : 5;
@@ -117,7 +125,7 @@ export function AuditLogTable({ rows, projectNames }: AuditLogTableProps) {
                 <TableCell className="max-w-64">
                   <div className="truncate">
                     <span className="text-muted-foreground">{row.resourceType}</span>{" "}
-                    <span className="font-mono text-xs">{row.resourceId}</span>
+                    <ResourceName id={row.resourceId} names={resourceNames} />
                   </div>
                 </TableCell>
                 {projectNames ? (

@@ -19,9 +19,18 @@ export function OrganizationAuditLog({ organizationId }: { organizationId: strin
       { getNextPageParam: (page) => page.nextCursor },
     ),
   );
+  const members = useQuery(trpc.members.list.queryOptions({ organizationId }));
   const projectNames = useMemo(
     () => new Map((organization.data?.projects ?? []).map((p) => [p.id, p.name])),
     [organization.data],
+  );
+  const resourceNames = useMemo(
+    () =>
+      new Map([
+        ...projectNames,
+        ...(members.data ?? []).map((member) => [member.userId, member.email] as const),
+      ]),
+    [projectNames, members.data],
   );
   return (
     <AuditLogCard
@@ -30,6 +39,7 @@ export function OrganizationAuditLog({ organizationId }: { organizationId: strin
       action={action}
       onActionChange={setAction}
       projectNames={projectNames}
+      resourceNames={resourceNames}
     />
   );
 }

@@ -1,7 +1,7 @@
 "use client";
 
-import { useInfiniteQuery } from "@tanstack/react-query";
-import { useState } from "react";
+import { useInfiniteQuery, useQuery } from "@tanstack/react-query";
+import { useMemo, useState } from "react";
 import { AuditLogCard } from "@/components/audit/audit-log-card";
 import { toAuditLogPages } from "@/components/audit/use-audit-pages";
 import { useTRPC } from "@/lib/trpc/react";
@@ -18,8 +18,14 @@ export function ProjectAuditLog({ projectId }: { projectId: string }) {
       { getNextPageParam: (page) => page.nextCursor },
     ),
   );
+  const members = useQuery(trpc.members.listForProject.queryOptions({ projectId }));
+  const resourceNames = useMemo(
+    () => new Map((members.data ?? []).map((member) => [member.userId, member.email])),
+    [members.data],
+  );
   return (
     <AuditLogCard
+      resourceNames={resourceNames}
       description="Changes to this project's keys, access and settings, newest first."
       pages={toAuditLogPages(query)}
       action={action}

@@ -32,6 +32,7 @@ const METHODS: Record<string, string> = {
   two_proportion_z_test_bonferroni: "Two-proportion z, Bonferroni",
   two_proportion_z_test: "Two-proportion z",
   two_mean_z_test: "Two-mean z",
+  poisson_test_per_user: "Poisson test per user",
   count_per_user: "Count per user",
   robust_z_score: "Robust z (median, MAD)",
 };

@@ -31,6 +31,8 @@ export interface PerplexityStats {
 
 export interface WindowTotals {
   generations: number;
+  /** Distinct users with generations in the window. */
+  users: number;
   withTerms: number;
   termOccurrences: number;
   refusals: number;
@@ -41,6 +43,7 @@ export interface WindowTotals {
 
 const EMPTY_TOTALS: WindowTotals = {
   generations: 0,
+  users: 0,
   withTerms: 0,
   termOccurrences: 0,
   refusals: 0,
@@ -62,6 +65,7 @@ function perplexityColumns(source: PerplexitySource): string {
 interface TotalsRow {
   is_current: boolean;
   generations: number;
+  users: number;
   with_terms: number;
   term_occurrences: string;
   refusals: number;
@@ -84,6 +88,7 @@ function toTotals(row: TotalsRow | undefined): WindowTotals {
   if (!row) return EMPTY_TOTALS;
   return {
     generations: row.generations,
+    users: row.users,
     withTerms: row.with_terms,
     termOccurrences: Number(row.term_occurrences),
     refusals: row.refusals,
@@ -105,6 +110,7 @@ export async function loadWindowTotals(
   const result = await db.query<TotalsRow>(
     `SELECT (start_time >= $4) AS is_current,
        count(*)::int AS generations,
+       count(DISTINCT user_id)::int AS users,
        count(*) FILTER (WHERE cardinality(input_terms) > 0)::int AS with_terms,
        coalesce(sum(cardinality(input_terms)), 0)::bigint AS term_occurrences,
        count(*) FILTER (WHERE refusal)::int AS refusals,

@@ -191,6 +191,7 @@ export async function computeDriftFindings(
     detectRepeatedSafetyFailures({
       users: failures,
       generations,
+      activeUsers: totals.current.users,
       baselineDays: windowDays(windows.baselineStart, windows.baselineEnd),
       currentDays,
     }),

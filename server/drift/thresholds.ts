@@ -43,9 +43,12 @@ export const RATING_EFFECT_THRESHOLD = 0.2;
 
 /** Failed safety checks of one user in the current window that count as repeated. */
 export const REPEATED_SAFETY_FAILURES = 3;
-// A user's failures or requests per day must at least double against the user's baseline
-// before they count as a change: a user who behaves the same every day is not drift.
-export const USER_CHANGE_MIN_RATIO = 2;
+// A user's requests per day must at least triple against the user's baseline median before
+// they count as a spike. Per-user daily counts are bursty (sessions, agents with several
+// calls, traffic growth), so smaller rises are common on steady traffic.
+export const USER_VOLUME_MIN_RATIO = 3;
+// Baseline failures assumed for a user without any, so a first offender has a finite rate.
+export const USER_FAILURE_PRIOR_COUNT = 0.5;
 // Modified z-score above which a value is an outlier, as Iglewicz and Hoaglin suggest.
 export const ROBUST_Z_THRESHOLD = 3.5;
 // A user must send at least this many requests per day before their volume is judged.

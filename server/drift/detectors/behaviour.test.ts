@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
 import {
+  poissonUpperTail,
   detectRepeatedSafetyFailures,
   detectUserVolumeSpikes,
   scoreDailyVolume,
@@ -54,8 +55,17 @@ describe("detectUserVolumeSpikes", () => {
   });
 });
 
+describe("poissonUpperTail", () => {
+  it("matches the Poisson survival function", () => {
+    // scipy.stats.poisson.sf(k - 1, mu), SciPy 1.17.1.
+    expect(poissonUpperTail(3, 3 / 7)).toBeCloseTo(0.009546739059925684, 12);
+    expect(poissonUpperTail(4, 0.5 / 7)).toBeCloseTo(1.0244469002325431e-6, 15);
+    expect(poissonUpperTail(0, 2)).toBe(1);
+  });
+});
+
 describe("detectRepeatedSafetyFailures", () => {
-  const test = { generations: GENERATIONS, baselineDays: 7, currentDays: 1 };
+  const test = { generations: GENERATIONS, activeUsers: 10, baselineDays: 7, currentDays: 1 };
 
   it("flags a user who newly fails checks", () => {
     const finding = detectRepeatedSafetyFailures({
@@ -67,13 +77,13 @@ describe("detectRepeatedSafetyFailures", () => {
   });
 
   it("does not flag a user who failed as often before", () => {
-    // 21 failures in 7 baseline days is 3 a day; 5 today is below twice that.
+    // 3 failures in 7 baseline days: P(X ≥ 3 | λ = 3/7) = 0.0095, times 10 users tested.
     const finding = detectRepeatedSafetyFailures({
       ...test,
-      users: [{ userId: "known", failures: 5, baselineFailures: 21, traceIds: ["t"] }],
+      users: [{ userId: "known", failures: 3, baselineFailures: 3, traceIds: ["t"] }],
     });
     expect(finding.status).toBe("no_drift");
-    expect(finding.summary).toContain("1 user failed as often before");
+    expect(finding.summary).toContain("1 user failed about as often before");
   });
 
   it("gives not enough data for an empty window", () => {

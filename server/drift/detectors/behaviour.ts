@@ -6,8 +6,11 @@ import {
   MIN_USER_REQUESTS_PER_DAY,
   REPEATED_SAFETY_FAILURES,
   ROBUST_Z_THRESHOLD,
-  USER_CHANGE_MIN_RATIO,
+  USER_FAILURE_PRIOR_COUNT,
+  USER_VOLUME_MIN_RATIO,
+  ALPHA,
 } from "../thresholds";
+import { regularizedGammaP } from "../statistics/gamma";
 import type { DriftFinding, FlaggedUser } from "../types";
 import type { UserFailures, UserVolume } from "../user-queries";
 import { notEnoughData, severityFor } from "../verdict";
@@ -22,52 +25,70 @@ function plural(count: number, noun: string): string {
 export interface SafetyFailureTest {
   users: UserFailures[];
   generations: WindowPair<number>;
+  /** Distinct users active in the current window: the number of users tested. */
+  activeUsers: number;
   baselineDays: number;
   currentDays: number;
 }
 
 /**
+ * Returns P(X ≥ k) for X Poisson with mean λ, which equals the regularized lower incomplete
+ * gamma function P(k, λ).
+ */
+export function poissonUpperTail(k: number, mean: number): number {
+  if (k <= 0) return 1;
+  return regularizedGammaP(k, mean);
+}
+
+/**
  * Reports users with REPEATED_SAFETY_FAILURES or more failed safety checks in the current
- * window whose failures per day at least doubled against their own baseline. A count per
- * user, not a test: one user retrying a jailbreak is worth a look at any volume.
+ * window that their own baseline does not explain: a Poisson test of the current count against
+ * the user's baseline rate (at least USER_FAILURE_PRIOR_COUNT failures assumed), Bonferroni-
+ * corrected over the users active in the window. A user who fails as often every day is known,
+ * not drift.
  */
 export function detectRepeatedSafetyFailures(test: SafetyFailureTest): DriftFinding {
   const { generations } = test;
   const base = {
     kind: "behaviour" as const,
     metric: "repeated_safety_failures",
-    method: "count_per_user",
-    pValueThreshold: null,
+    method: "poisson_test_per_user",
+    pValueThreshold: ALPHA,
     effectSizeThreshold: REPEATED_SAFETY_FAILURES,
   };
   if (generations.current < MIN_SAMPLES_PER_WINDOW) {
     return notEnoughData(base, generations, MIN_SAMPLES_PER_WINDOW, "generations");
   }
-  const rising = test.users.filter((user) => {
-    const baselinePerDay = user.baselineFailures / Math.max(test.baselineDays, 1);
-    return user.failures / test.currentDays >= USER_CHANGE_MIN_RATIO * baselinePerDay;
+  const tested = Math.max(1, test.activeUsers);
+  const scored = test.users.map((user) => {
+    const baselineCount = Math.max(user.baselineFailures, USER_FAILURE_PRIOR_COUNT);
+    const expected = (baselineCount / Math.max(test.baselineDays, 1)) * test.currentDays;
+    const pValue = Math.min(1, poissonUpperTail(user.failures, expected) * tested);
+    return { user, pValue };
   });
+  const rising = scored.filter(({ pValue }) => pValue < ALPHA);
   const top = rising[0];
-  const flagged: FlaggedUser[] = rising.map((user) => ({
+  const flagged: FlaggedUser[] = rising.map(({ user }) => ({
     userId: user.userId,
     value: user.failures,
     traceIds: user.traceIds,
   }));
-  const known = test.users.length - rising.length;
-  const knownNote = known > 0 ? ` ${plural(known, "user")} failed as often before.` : "";
+  const known = scored.length - rising.length;
+  const knownNote = known > 0 ? ` ${plural(known, "user")} failed about as often before.` : "";
+  const smallestP = top ? Math.min(...rising.map(({ pValue }) => pValue)) : null;
   return {
     ...base,
     status: top ? "drift" : "no_drift",
-    severity: top ? severityFor(top.failures, REPEATED_SAFETY_FAILURES) : null,
+    severity: top ? severityFor(top.user.failures, REPEATED_SAFETY_FAILURES) : null,
     statistic: rising.length,
-    pValue: null,
-    effectSize: top?.failures ?? 0,
+    pValue: smallestP,
+    effectSize: top?.user.failures ?? 0,
     baselineCount: generations.baseline,
     currentCount: generations.current,
     summary: top
       ? `${plural(rising.length, "user")} newly failed safety checks ` +
-        `${REPEATED_SAFETY_FAILURES} or more times; the most, ${top.failures}, by ` +
-        `${top.userId}.${knownNote}`
+        `${REPEATED_SAFETY_FAILURES} or more times; the most, ${top.user.failures}, by ` +
+        `${top.user.userId}.${knownNote}`
       : `No user newly failed safety checks ${REPEATED_SAFETY_FAILURES} or more times.${knownNote}`,
     details: { users: flagged },
   };
@@ -100,7 +121,7 @@ export interface VolumeTest {
 /**
  * Compares each active user's requests per day in the current window with the same user's
  * daily counts in the baseline (see scoreDailyVolume). Drift when a user sends at least
- * MIN_USER_REQUESTS_PER_DAY a day, at least twice their median, with a score of
+ * MIN_USER_REQUESTS_PER_DAY a day, at least three times their median, with a score of
  * ROBUST_Z_THRESHOLD or more.
  * NOTE: a user without baseline activity has no history to compare with and is not judged.
  */
@@ -130,7 +151,7 @@ export function detectUserVolumeSpikes(test: VolumeTest): DriftFinding {
     .filter(
       ({ perDay, level, z }) =>
         perDay >= MIN_USER_REQUESTS_PER_DAY &&
-        perDay >= USER_CHANGE_MIN_RATIO * level &&
+        perDay >= USER_VOLUME_MIN_RATIO * level &&
         z !== null &&
         z >= ROBUST_Z_THRESHOLD,
     )

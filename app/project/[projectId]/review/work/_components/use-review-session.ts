@@ -49,8 +49,9 @@ export function useReviewSession(projectId: string) {
         setSavedVerdict(input.verdict);
         setReviewedCount((count) => count + 1);
         void refreshQueue();
-        // The verdict is now a "review" score on the trace, which the context card lists.
-        void queryClient.invalidateQueries({ queryKey: trpc.traces.byId.pathKey() });
+        // The verdict is now a "review" score on the trace and observation, so every cached
+        // trace and observation query (the context card, the trace page) must load it again.
+        void queryClient.invalidateQueries({ queryKey: trpc.traces.pathKey() });
       },
     }),
   );

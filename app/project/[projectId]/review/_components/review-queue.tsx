@@ -1,6 +1,12 @@
 "use client";
 
-import { keepPreviousData, useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
+import {
+  keepPreviousData,
+  useMutation,
+  useQueries,
+  useQuery,
+  useQueryClient,
+} from "@tanstack/react-query";
 import { ClipboardCheck, Play } from "lucide-react";
 import Link from "next/link";
 import { usePathname, useRouter, useSearchParams } from "next/navigation";
@@ -74,22 +80,32 @@ export function ReviewQueue({ projectId }: { projectId: string }) {
   const viewer = useQuery(trpc.account.me.queryOptions());
   const viewerId = viewer.data?.id;
   const isWaitingForViewer = filters.assignee === ASSIGNEE_ME && !viewerId;
+  const serverFilters = {
+    status: filters.status,
+    reason: filters.reason,
+    label: filters.label && isReviewLabel(filters.label) ? filters.label : undefined,
+    assigneeId: filters.assignee === ASSIGNEE_ME ? viewerId : filters.assignee,
+  };
   const list = useQuery(
     trpc.review.list.queryOptions(
-      {
-        projectId,
-        filters: {
-          status: filters.status,
-          reason: filters.reason,
-          label: filters.label && isReviewLabel(filters.label) ? filters.label : undefined,
-          assigneeId: filters.assignee === ASSIGNEE_ME ? viewerId : filters.assignee,
-        },
-        page,
-        limit: PAGE_SIZE,
-      },
+      { projectId, filters: serverFilters, page, limit: PAGE_SIZE },
       { placeholderData: keepPreviousData, enabled: !isWaitingForViewer },
     ),
   );
+  // The count each reason choice would list, under the other filters. NOTE: these are separate
+  // statements from the list, so they can differ from it while items change between them.
+  const reasonCounts = useQueries({
+    queries: REVIEW_REASON_VALUES.map((reason) =>
+      trpc.review.list.queryOptions(
+        { projectId, filters: { ...serverFilters, reason }, page: 1, limit: 1 },
+        { placeholderData: keepPreviousData, enabled: !isWaitingForViewer },
+      ),
+    ),
+    combine: (results) =>
+      Object.fromEntries(
+        results.map((result, index) => [REVIEW_REASON_VALUES[index]!, result.data?.totalItems]),
+      ),
+  });
   const assign = useMutation(
     trpc.review.assign.mutationOptions({
       onSuccess: () => queryClient.invalidateQueries({ queryKey: trpc.review.list.pathKey() }),
@@ -135,6 +151,7 @@ export function ReviewQueue({ projectId }: { projectId: string }) {
         <QueueFilterBar
           filters={filters}
           reviewers={reviewers.data ?? []}
+          reasonCounts={reasonCounts}
           onChange={(next) => setState(next)}
         />
       </div>

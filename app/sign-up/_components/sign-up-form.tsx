@@ -42,8 +42,9 @@ export function SignUpForm({ callbackPath, invitation }: SignUpFormProps) {
       router.push("/sign-in");
       return;
     }
-    router.replace(callbackPath);
-    router.refresh();
+    // A full page load: a client-side replace followed by a refresh can be cut short by the
+    // refresh, leaving the form on screen although the account is signed in.
+    window.location.assign(callbackPath);
   }
 
   return (

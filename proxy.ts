@@ -19,5 +19,7 @@ export async function proxy(request: NextRequest): Promise<NextResponse> {
 // Pages for people without a session: signing in or up, accepting an invitation and resetting a
 // password with a link.
 export const config = {
-  matcher: ["/((?!api/|_next/|sign-in|sign-up|invite/|reset-password/|favicon.ico|robots.txt).*)"],
+  matcher: [
+    "/((?!api/|_next/|sign-in|sign-up|invite/|reset-password/|favicon.ico|icon.svg|robots.txt).*)",
+  ],
 };

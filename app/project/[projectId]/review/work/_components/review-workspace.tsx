@@ -113,6 +113,11 @@ export function ReviewWorkspace({ projectId }: { projectId: string }) {
       <EmptyState
         title="Viewers cannot review"
         description="Reviewing needs the member role or higher; ask an admin of this project."
+        action={
+          <Button variant="outline" asChild>
+            <Link href={queueHref}>Back to the queue</Link>
+          </Button>
+        }
       />
     );
   }

@@ -43,7 +43,7 @@ function NumberField({ id, label, help, unit, draft, isReadOnly, onChange }: Fie
         <div className="flex items-center gap-2">
           <Input
             id={inputId}
-            className="w-28 tabular-nums"
+            className="w-28 tabular-nums read-only:bg-muted/50 read-only:shadow-none"
             inputMode="decimal"
             value={draft[id]}
             readOnly={isReadOnly}

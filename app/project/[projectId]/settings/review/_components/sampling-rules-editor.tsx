@@ -57,7 +57,7 @@ export function SamplingRulesEditor({ rules, isReadOnly, onChange }: SamplingRul
                     <TableCell key={field.key}>
                       <Input
                         aria-label={`Rule ${index + 1} ${field.header.toLowerCase()}`}
-                        className="h-7 text-xs"
+                        className="h-7 text-xs read-only:bg-muted/50 read-only:shadow-none"
                         value={rule[field.key]}
                         placeholder={field.placeholder}
                         readOnly={isReadOnly}
@@ -68,7 +68,7 @@ export function SamplingRulesEditor({ rules, isReadOnly, onChange }: SamplingRul
                   <TableCell>
                     <Input
                       aria-label={`Rule ${index + 1} share in percent`}
-                      className="h-7 text-xs tabular-nums"
+                      className="h-7 text-xs tabular-nums read-only:bg-muted/50 read-only:shadow-none"
                       inputMode="numeric"
                       value={rule.samplePercent}
                       readOnly={isReadOnly}

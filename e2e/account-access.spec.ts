@@ -8,9 +8,11 @@ import {
   deleteTeam,
   deleteUsers,
   signInAs,
+  TEAM_JOURNEY_TIMEOUT_MS,
 } from "./support/team";
 
 test("sign-up without invitation creates an organization", async ({ page }) => {
+  test.setTimeout(TEAM_JOURNEY_TIMEOUT_MS);
   const runId = createRunId();
   const email = `solo-${runId}@e2e.driftwatch.dev`;
   const organizationName = `Solo ${runId}`;
@@ -36,9 +38,7 @@ test("sign-up without invitation creates an organization", async ({ page }) => {
 });
 
 test("reset link sets a new password", async ({ page, browser }) => {
-  // About seven scrypt hashes of 128 MiB each (new users, resets, sign-ins) run in this test,
-  // which takes a while on a busy machine.
-  test.setTimeout(120_000);
+  test.setTimeout(TEAM_JOURNEY_TIMEOUT_MS);
   const runId = createRunId();
   const team = await createTeam(runId);
   const member = await createUser(`reset-${runId}`);

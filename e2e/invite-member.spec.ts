@@ -1,7 +1,14 @@
 import { expect, test } from "@playwright/test";
 import { createRunId } from "./support/langfuse-client";
 import { saveScreenshot } from "./support/screenshots";
-import { createTeam, deleteTeam, deleteUsers, signInAs, type Team } from "./support/team";
+import {
+  createTeam,
+  deleteTeam,
+  deleteUsers,
+  signInAs,
+  type Team,
+  TEAM_JOURNEY_TIMEOUT_MS,
+} from "./support/team";
 
 let team: Team;
 let memberEmail: string;
@@ -20,6 +27,7 @@ test.afterEach(async ({ page }) => {
 });
 
 test("invited member signs up and sees the project", async ({ page, browser }) => {
+  test.setTimeout(TEAM_JOURNEY_TIMEOUT_MS);
   await signInAs(page, team.owner);
   await page.goto(`/project/${team.projectId}/settings/members`);
   await page.getByRole("button", { name: "Invite member" }).click();

@@ -7,6 +7,7 @@ import {
   deleteUsers,
   signInAs,
   type Team,
+  TEAM_JOURNEY_TIMEOUT_MS,
 } from "./support/team";
 
 let team: Team;
@@ -25,6 +26,7 @@ test.afterEach(async ({ page }) => {
 });
 
 test("switcher keeps the tab and creates projects", async ({ page }) => {
+  test.setTimeout(TEAM_JOURNEY_TIMEOUT_MS);
   const otherName = `Other ${runId}`;
   const otherId = await addProject(team, otherName);
   await signInAs(page, team.owner);

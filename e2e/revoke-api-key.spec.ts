@@ -1,6 +1,13 @@
 import { expect, test, type APIRequestContext } from "@playwright/test";
 import { createRunId } from "./support/langfuse-client";
-import { createTeam, deleteTeam, deleteUsers, signInAs, type Team } from "./support/team";
+import {
+  createTeam,
+  deleteTeam,
+  deleteUsers,
+  signInAs,
+  type Team,
+  TEAM_JOURNEY_TIMEOUT_MS,
+} from "./support/team";
 
 let team: Team;
 let runId: string;
@@ -41,6 +48,7 @@ async function postTrace(
 }
 
 test("revoked key gets 401 from ingestion", async ({ page, request }) => {
+  test.setTimeout(TEAM_JOURNEY_TIMEOUT_MS);
   await signInAs(page, team.owner);
   await page.goto(`/project/${team.projectId}/settings/api-keys`);
   await expect(page.getByText("No API keys")).toBeVisible();

@@ -7,6 +7,7 @@ import {
   deleteTeam,
   deleteUsers,
   signInAs,
+  TEAM_JOURNEY_TIMEOUT_MS,
 } from "./support/team";
 import type { Team, TeamUser } from "./support/team";
 
@@ -43,6 +44,7 @@ async function callMutation(page: Page, path: string, input: unknown): Promise<n
 }
 
 test("viewer sees no controls and is refused", async ({ page }) => {
+  test.setTimeout(TEAM_JOURNEY_TIMEOUT_MS);
   await signInAs(page, viewer);
   const settings = `/project/${team.projectId}/settings`;
 

@@ -3,6 +3,12 @@ import { expect, type Page } from "@playwright/test";
 import pg from "pg";
 import { hashPassword } from "../../server/auth/passwords";
 
+/**
+ * Test timeout of the team journeys. Each new user and each sign-in runs scrypt with 128 MiB
+ * (server/auth/passwords.ts), which takes seconds when the machine is busy.
+ */
+export const TEAM_JOURNEY_TIMEOUT_MS = 120_000;
+
 export type TeamRole = "OWNER" | "ADMIN" | "MEMBER" | "VIEWER";
 
 export interface TeamUser {

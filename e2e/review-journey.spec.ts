@@ -18,7 +18,7 @@ interface SentGeneration {
   observationId: string;
 }
 
-/** Sends three support answers through the langfuse SDK, one generation per trace. */
+/** Sends three support replies through the langfuse SDK, one generation per trace. */
 async function sendAnswers(project: MemberProject, runId: string): Promise<SentGeneration[]> {
   const client = createSdkClient(project.keys);
   const questions = ["How do I reset my password?", "Can I get a refund?", "Where is my order?"];
@@ -52,7 +52,7 @@ async function queueGenerations(page: Page, project: MemberProject, sent: SentGe
   expect(await response.json()).toMatchObject({ acceptedCount: 3, rejectedCount: 0 });
 }
 
-/** Turns off sampling and second reviews, so the queue holds exactly the items added here. */
+/** Turns off sampling and second reviews, so the queue contains only the items added here. */
 async function setReviewSettings(page: Page, project: MemberProject) {
   await page.goto(`/project/${project.projectId}/settings/review`);
   await page.getByLabel("Default sample share").fill("0");

@@ -42,7 +42,8 @@ describe("parseSettingsDraft", () => {
 
   it("reads an empty low rating as none", () => {
     const result = parseSettingsDraft(draftWith({ lowRatingMax: " " }));
-    expect("value" in result && result.value.lowRatingMax).toBeNull();
+    if (!("value" in result)) throw new Error(result.error);
+    expect(result.value.lowRatingMax).toBeNull();
   });
 
   it("names an out-of-range share", () => {
@@ -69,6 +70,12 @@ describe("parseSettingsDraft", () => {
   it("rejects an over-long rule value", () => {
     const rules = [{ ...EMPTY_RULE, models: "a".repeat(201) }];
     expect(errorOf(draftWith({ rules }))).toMatch(/^Rule 1 models: /);
+  });
+
+  it("names a bad low rating", () => {
+    expect(errorOf(draftWith({ lowRatingMax: "low" }))).toBe(
+      "Low rating must be a number, or empty",
+    );
   });
 
   it("keeps rules the server schema accepts", () => {

@@ -124,6 +124,23 @@ function parseRule(rule: RuleDraft, position: number): ParseResult<SamplingRuleV
   };
 }
 
+function parseLowRating(text: string): ParseResult<number | null> {
+  if (text.trim() === "") return { value: null };
+  const value = Number(text.trim());
+  return Number.isFinite(value) ? { value } : { error: "Low rating must be a number, or empty" };
+}
+
+function parseRules(drafts: RuleDraft[]): ParseResult<SamplingRuleValue[]> {
+  if (drafts.length > MAX_RULES) return { error: `At most ${MAX_RULES} rules` };
+  const rules: SamplingRuleValue[] = [];
+  for (const [index, ruleDraft] of drafts.entries()) {
+    const rule = parseRule(ruleDraft, index + 1);
+    if ("error" in rule) return rule;
+    rules.push(rule.value);
+  }
+  return { value: rules };
+}
+
 /** Converts the form to settings, or returns the first invalid field's message. */
 export function parseSettingsDraft(draft: SettingsDraft): ParseResult<ReviewSettingsValue> {
   const samplePercent = parseNumber(draft.samplePercent, "Sample share", PERCENT);
@@ -146,27 +163,19 @@ export function parseSettingsDraft(draft: SettingsDraft): ParseResult<ReviewSett
     isInteger: true,
   });
   if ("error" in claimMinutes) return claimMinutes;
-  let lowRatingMax: number | null = null;
-  if (draft.lowRatingMax.trim() !== "") {
-    const parsed = Number(draft.lowRatingMax.trim());
-    if (!Number.isFinite(parsed)) return { error: "Low rating must be a number, or empty" };
-    lowRatingMax = parsed;
-  }
-  if (draft.rules.length > MAX_RULES) return { error: `At most ${MAX_RULES} rules` };
-  const rules: SamplingRuleValue[] = [];
-  for (const [index, ruleDraft] of draft.rules.entries()) {
-    const rule = parseRule(ruleDraft, index + 1);
-    if ("error" in rule) return rule;
-    rules.push(rule.value);
-  }
+  const lowRatingMax = parseLowRating(draft.lowRatingMax);
+  if ("error" in lowRatingMax) return lowRatingMax;
+  const rules = parseRules(draft.rules);
+  if ("error" in rules) return rules;
+
   return {
     value: {
       samplePercent: samplePercent.value,
       doubleReviewPercent: doubleReviewPercent.value,
       toxicityThreshold: toxicityThreshold.value,
-      lowRatingMax,
+      lowRatingMax: lowRatingMax.value,
       claimMinutes: claimMinutes.value,
-      rules,
+      rules: rules.value,
     },
   };
 }

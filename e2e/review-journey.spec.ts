@@ -158,8 +158,9 @@ async function expectPrintLayout(page: Page) {
 }
 
 test("reviewer judges items by keyboard and the audit counts them", async ({ page }) => {
-  // One journey through five pages (settings, queue, review, audit, trace) on a shared machine.
-  test.slow();
+  // One journey through five pages (settings, queue, review, audit, trace): about two minutes
+  // on a loaded two-core machine, so it gets four.
+  test.setTimeout(240_000);
   const runId = createRunId();
   const project = await createMemberProject(`review-journey ${runId}`);
   try {

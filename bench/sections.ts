@@ -1,5 +1,6 @@
 import type { BenchSection } from "./context";
 import { copyBaselineSection } from "./copy-baseline";
+import { driftJobSection } from "./drift-job";
 import { ingestionSection } from "./ingestion";
 import { overviewQueriesSection } from "./overview-queries";
 import { reviewQueueSection } from "./review-queue";
@@ -15,4 +16,5 @@ export const BENCH_SECTIONS: BenchSection[] = [
   ingestionSection,
   overviewQueriesSection,
   reviewQueueSection,
+  driftJobSection,
 ];

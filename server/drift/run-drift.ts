@@ -188,13 +188,7 @@ export async function computeDriftFindings(
     }),
     ...rateFindings(totals),
     ...performanceFindings(scores),
-    detectRepeatedSafetyFailures({
-      users: failures,
-      generations,
-      activeUsers: totals.current.users,
-      baselineDays: windowDays(windows.baselineStart, windows.baselineEnd),
-      currentDays,
-    }),
+    detectRepeatedSafetyFailures({ counts: failures, generations }),
     detectUserVolumeSpikes({
       users: volumes,
       generations,

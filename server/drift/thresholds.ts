@@ -47,8 +47,11 @@ export const REPEATED_SAFETY_FAILURES = 3;
 // they count as a spike. Per-user daily counts are bursty (sessions, agents with several
 // calls, traffic growth), so smaller rises are common on steady traffic.
 export const USER_VOLUME_MIN_RATIO = 3;
-// Baseline failures assumed for a user without any, so a first offender has a finite rate.
-export const USER_FAILURE_PRIOR_COUNT = 0.5;
+// Pseudo-traces at the project's failure share added to each user's history, so a user with
+// little history is compared with the project (empirical Bayes shrinkage).
+export const USER_FAILURE_PRIOR_TRACES = 20;
+// Floor of the project's failure share, so a project without failures still gives a rate.
+export const MIN_FAILURE_SHARE = 0.001;
 // Modified z-score above which a value is an outlier, as Iglewicz and Hoaglin suggest.
 export const ROBUST_Z_THRESHOLD = 3.5;
 // A user must send at least this many requests per day before their volume is judged.

@@ -13,46 +13,85 @@ const TRACES_PER_USER = 5;
 
 export interface UserFailures {
   userId: string;
+  /** Traces with a failed safety check in the current window. */
   failures: number;
   baselineFailures: number;
+  /** All traces of the user in the current and the baseline window. */
+  traces: number;
+  baselineTraces: number;
   traceIds: string[];
+}
+
+export interface SafetyFailureCounts {
+  users: UserFailures[];
+  /** Flagged and all traces of every user in the baseline window: the project's usual share. */
+  projectBaselineFailures: number;
+  projectBaselineTraces: number;
+  activeUsers: number;
 }
 
 /**
  * Returns users with at least `minFailures` failed safety checks in the current window, with
- * their failures in the baseline window.
+ * their traces and failures in both windows. A failure is a trace with a flagged generation,
+ * so an agent that passes one flagged request through several calls counts once.
  */
 export async function loadRepeatedSafetyFailures(
   db: Queryable,
   projectId: string,
   windows: DriftWindows,
   minFailures: number,
-): Promise<UserFailures[]> {
+): Promise<SafetyFailureCounts> {
   const result = await db.query<{
     user_id: string;
     failures: number;
     baseline_failures: number;
-    trace_ids: string[];
+    traces: number;
+    baseline_traces: number;
+    trace_ids: string[] | null;
+    project_baseline_failures: string;
+    project_baseline_traces: string;
+    active_users: number;
   }>(
-    `SELECT user_id,
-       count(*) FILTER (WHERE start_time >= $4)::int AS failures,
-       count(*) FILTER (WHERE start_time < $4)::int AS baseline_failures,
-       (array_agg(trace_id ORDER BY start_time DESC) FILTER (WHERE start_time >= $4))
-         [1:${TRACES_PER_USER}] AS trace_ids
-     FROM observation_measures
-     WHERE ${MEASURES_IN_WINDOWS} AND user_id IS NOT NULL AND flags && $6::text[]
-     GROUP BY user_id
-     HAVING count(*) FILTER (WHERE start_time >= $4) >= $7
+    `SELECT * FROM (
+       SELECT per_user.*,
+         sum(baseline_failures) OVER () AS project_baseline_failures,
+         sum(baseline_traces) OVER () AS project_baseline_traces,
+         (count(*) FILTER (WHERE traces > 0) OVER ())::int AS active_users
+       FROM (
+         SELECT user_id,
+           count(DISTINCT trace_id) FILTER (WHERE start_time >= $4 AND flags && $6::text[])::int
+             AS failures,
+           count(DISTINCT trace_id) FILTER (WHERE start_time < $4 AND flags && $6::text[])::int
+             AS baseline_failures,
+           count(DISTINCT trace_id) FILTER (WHERE start_time >= $4)::int AS traces,
+           count(DISTINCT trace_id) FILTER (WHERE start_time < $4)::int AS baseline_traces,
+           (array_agg(trace_id ORDER BY start_time DESC)
+             FILTER (WHERE start_time >= $4 AND flags && $6::text[]))[1:${TRACES_PER_USER}]
+             AS trace_ids
+         FROM observation_measures
+         WHERE ${MEASURES_IN_WINDOWS} AND user_id IS NOT NULL
+         GROUP BY user_id
+       ) AS per_user
+     ) AS ranked
+     WHERE failures >= $7
      ORDER BY failures DESC, user_id
      LIMIT ${MAX_USERS}`,
     [...windowParameters(projectId, windows), SAFETY_FAILURE_FLAGS, minFailures],
   );
-  return result.rows.map((row) => ({
-    userId: row.user_id,
-    failures: row.failures,
-    baselineFailures: row.baseline_failures,
-    traceIds: row.trace_ids,
-  }));
+  const first = result.rows[0];
+  return {
+    users: result.rows.map((row) => ({
+      userId: row.user_id,
+      failures: row.failures,
+      baselineFailures: row.baseline_failures,
+      traces: row.traces,
+      baselineTraces: row.baseline_traces,
+      traceIds: row.trace_ids ?? [],
+    })),
+    projectBaselineFailures: Number(first?.project_baseline_failures ?? 0),
+    projectBaselineTraces: Number(first?.project_baseline_traces ?? 0),
+    activeUsers: first?.active_users ?? 0,
+  };
 }
 
 export interface UserVolume {

@@ -65,22 +65,33 @@ describe("poissonUpperTail", () => {
 });
 
 describe("detectRepeatedSafetyFailures", () => {
-  const test = { generations: GENERATIONS, activeUsers: 10, baselineDays: 7, currentDays: 1 };
+  // Project baseline: 30 of 1 500 traces failed (2%); 15 users active today.
+  const counts = { projectBaselineFailures: 30, projectBaselineTraces: 1500, activeUsers: 15 };
 
-  it("flags a user who newly fails checks", () => {
+  function failingUser(
+    failures: number,
+    traces: number,
+    baselineFailures: number,
+    baselineTraces: number,
+  ) {
+    return { userId: "u", failures, traces, baselineFailures, baselineTraces, traceIds: ["t"] };
+  }
+
+  it("flags a new user who fails repeatedly", () => {
     const finding = detectRepeatedSafetyFailures({
-      ...test,
-      users: [{ userId: "new", failures: 4, baselineFailures: 0, traceIds: ["t"] }],
+      generations: GENERATIONS,
+      counts: { ...counts, users: [failingUser(4, 4, 0, 0)] },
     });
+    // Expected share 2% of 4 traces: P(X ≥ 4 | λ = 0.08) · 15 ≈ 2e-5.
     expect(finding.status).toBe("drift");
-    expect(finding.statistic).toBe(1);
+    expect(finding.pValue).toBeLessThan(0.001);
   });
 
-  it("does not flag a user who failed as often before", () => {
-    // 3 failures in 7 baseline days: P(X ≥ 3 | λ = 3/7) = 0.0095, times 10 users tested.
+  it("does not flag a user who fails as often as before", () => {
+    // 6 of 350 baseline traces; 6 of 80 today: λ = 80 · 6.4 / 370 = 1.38, p · 15 > 0.01.
     const finding = detectRepeatedSafetyFailures({
-      ...test,
-      users: [{ userId: "known", failures: 3, baselineFailures: 3, traceIds: ["t"] }],
+      generations: GENERATIONS,
+      counts: { ...counts, users: [failingUser(6, 80, 6, 350)] },
     });
     expect(finding.status).toBe("no_drift");
     expect(finding.summary).toContain("1 user failed about as often before");
@@ -88,9 +99,8 @@ describe("detectRepeatedSafetyFailures", () => {
 
   it("gives not enough data for an empty window", () => {
     const finding = detectRepeatedSafetyFailures({
-      ...test,
       generations: { baseline: 0, current: 0 },
-      users: [],
+      counts: { ...counts, users: [] },
     });
     expect(finding.status).toBe("not_enough_data");
   });

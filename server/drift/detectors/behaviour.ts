@@ -6,13 +6,14 @@ import {
   MIN_USER_REQUESTS_PER_DAY,
   REPEATED_SAFETY_FAILURES,
   ROBUST_Z_THRESHOLD,
-  USER_FAILURE_PRIOR_COUNT,
+  USER_FAILURE_PRIOR_TRACES,
+  MIN_FAILURE_SHARE,
   USER_VOLUME_MIN_RATIO,
   ALPHA,
 } from "../thresholds";
 import { regularizedGammaP } from "../statistics/gamma";
 import type { DriftFinding, FlaggedUser } from "../types";
-import type { UserFailures, UserVolume } from "../user-queries";
+import type { SafetyFailureCounts, UserFailures, UserVolume } from "../user-queries";
 import { notEnoughData, severityFor } from "../verdict";
 
 // 1 / Φ⁻¹(0.75): scales the MAD to the standard deviation of normal data.
@@ -23,12 +24,8 @@ function plural(count: number, noun: string): string {
 }
 
 export interface SafetyFailureTest {
-  users: UserFailures[];
+  counts: SafetyFailureCounts;
   generations: WindowPair<number>;
-  /** Distinct users active in the current window: the number of users tested. */
-  activeUsers: number;
-  baselineDays: number;
-  currentDays: number;
 }
 
 /**
@@ -41,14 +38,29 @@ export function poissonUpperTail(k: number, mean: number): number {
 }
 
 /**
+ * Returns the share of a user's traces expected to fail a safety check: the user's baseline
+ * share shrunk toward the project's by USER_FAILURE_PRIOR_TRACES pseudo-traces (empirical
+ * Bayes), so a user with little history is judged by the project's usual share.
+ */
+function expectedFailureShare(user: UserFailures, counts: SafetyFailureCounts): number {
+  const projectShare = Math.max(
+    MIN_FAILURE_SHARE,
+    counts.projectBaselineFailures / Math.max(counts.projectBaselineTraces, 1),
+  );
+  return (
+    (user.baselineFailures + projectShare * USER_FAILURE_PRIOR_TRACES) /
+    (user.baselineTraces + USER_FAILURE_PRIOR_TRACES)
+  );
+}
+
+/**
  * Reports users with REPEATED_SAFETY_FAILURES or more failed safety checks in the current
- * window that their own baseline does not explain: a Poisson test of the current count against
- * the user's baseline rate (at least USER_FAILURE_PRIOR_COUNT failures assumed), Bonferroni-
- * corrected over the users active in the window. A user who fails as often every day is known,
- * not drift.
+ * window that their own history does not explain: a Poisson test of the failures against the
+ * expected share times the user's current traces, Bonferroni-corrected over the active users.
+ * A user who fails as often as before, relative to their traffic, is known, not drift.
  */
 export function detectRepeatedSafetyFailures(test: SafetyFailureTest): DriftFinding {
-  const { generations } = test;
+  const { generations, counts } = test;
   const base = {
     kind: "behaviour" as const,
     metric: "repeated_safety_failures",
@@ -59,10 +71,9 @@ export function detectRepeatedSafetyFailures(test: SafetyFailureTest): DriftFind
   if (generations.current < MIN_SAMPLES_PER_WINDOW) {
     return notEnoughData(base, generations, MIN_SAMPLES_PER_WINDOW, "generations");
   }
-  const tested = Math.max(1, test.activeUsers);
-  const scored = test.users.map((user) => {
-    const baselineCount = Math.max(user.baselineFailures, USER_FAILURE_PRIOR_COUNT);
-    const expected = (baselineCount / Math.max(test.baselineDays, 1)) * test.currentDays;
+  const tested = Math.max(1, counts.activeUsers);
+  const scored = counts.users.map((user) => {
+    const expected = expectedFailureShare(user, counts) * user.traces;
     const pValue = Math.min(1, poissonUpperTail(user.failures, expected) * tested);
     return { user, pValue };
   });

@@ -17,8 +17,8 @@ test.describe("quality journey", () => {
   test.describe.configure({ timeout: JOURNEY_TIMEOUT_MS });
   const projects: MemberProject[] = [];
 
-  // The first requests of a fresh server render slowly on a busy machine; warming the pages the
-  // sign-in passes through keeps it inside the sign-in helper's wait.
+  // The first requests of a fresh server render slowly on a busy machine. Warming the pages of
+  // the sign-in here keeps the sign-in helper inside its wait.
   test.beforeAll(async ({ playwright }) => {
     const request = await playwright.request.newContext({ baseURL: E2E_BASE_URL });
     for (const path of ["/sign-in", "/api/auth/csrf", "/"]) await request.get(path);

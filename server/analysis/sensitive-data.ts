@@ -22,15 +22,15 @@ const MAX_DOMAIN_CHARS = 10 * 64 + 24;
 const LOCAL_PART_CHAR = /[\p{L}\p{N}._%+-]/u;
 const DOMAIN_CHAR = /[\p{L}\p{N}.-]/u;
 const DOMAIN_PATTERN = /^[\p{L}\p{N}-]{1,63}(?:\.[\p{L}\p{N}-]{1,63}){0,8}\.\p{L}{2,24}/u;
-// An optional +country code, then 9 to 14 more digits in groups split by spaces, dots, dashes or
-// brackets. Checked for digit count below, which keeps dates and amounts out.
+// An optional +country code, then groups of digits split by spaces, dots, dashes or brackets. A
+// match counts only with 9 to 15 digits (E.164 allows 15), which keeps dates and amounts out.
 const PHONE_PATTERN = /(?<![\w+])\+?\(?\d{1,4}\)?(?:[ .-]?\(?\d{2,4}\)?){2,5}(?!\w)/g;
 const MIN_PHONE_DIGITS = 9;
 const MAX_PHONE_DIGITS = 15;
 // 13 to 19 digits, optionally in groups split by single spaces or dashes (ISO/IEC 7812 lengths).
 const CARD_PATTERN = /(?<!\d)\d(?:[ -]?\d){12,18}(?!\d)/g;
 
-// Well-known key formats, and credentials assigned to a name that says what they are.
+// Well-known key formats, and values assigned to a credential name such as password or api_key.
 const SECRET_PATTERNS = [
   /\bsk-(?:proj-|ant-)?[A-Za-z0-9_-]{20,}/g, // OpenAI and Anthropic API keys
   /\b(?:AKIA|ASIA)[0-9A-Z]{16}\b/g, // AWS access key ids

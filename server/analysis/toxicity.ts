@@ -11,7 +11,7 @@ import { INSULT_PHRASES, INSULT_WORDS } from "./insult-lexicon";
  *   Words at -2 ("problem", "fails") are left out, because summaries of ordinary complaints are
  *   full of them.
  * Evidence is the sum of those weights; toxicity = 1 - exp(-2 · evidence / sqrt(words)), so one
- * insult in a short reply scores high and the same word in a long, neutral answer scores low.
+ * insult in a short reply scores high and the same word in a long, neutral output scores low.
  * NOTE: a lexicon cannot see context (quotes, negation, sarcasm); a classifier behind the
  * ToxicityScorer interface can replace it.
  */

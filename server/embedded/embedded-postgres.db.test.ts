@@ -58,6 +58,41 @@ describe("startEmbeddedPostgres", () => {
     expect(results.map((r) => r.rows[0].n)).toEqual([0, 1, 2, 3]);
   });
 
+  it("frees a closed connection's prepared statements", async () => {
+    const statement = { name: "dw_gate_probe", text: "SELECT 1 AS n" };
+    const first = new pg.Client({ connectionString: database.url });
+    await first.connect();
+    await first.query(statement);
+    await first.end();
+
+    // All connections share one PGlite session, so a statement left behind would make this
+    // Parse fail with "prepared statement already exists".
+    const second = new pg.Client({ connectionString: database.url });
+    await second.connect();
+    const { rows } = await second.query(statement);
+    await second.end();
+
+    expect(rows).toEqual([{ n: 1 }]);
+  });
+
+  it("leaves no statements behind", async () => {
+    const client = new pg.Client({ connectionString: database.url });
+    await client.connect();
+    await client.query("PREPARE dw_gate_manual AS SELECT 2 AS n");
+    await client.query("DEALLOCATE dw_gate_manual");
+    await client.query({ name: "dw_gate_kept", text: "SELECT 3 AS n" });
+    await client.end();
+
+    const next = new pg.Client({ connectionString: database.url });
+    await next.connect();
+    const { rows } = await next.query(
+      "SELECT name FROM pg_prepared_statements WHERE name LIKE 'dw_gate_%'",
+    );
+    await next.end();
+
+    expect(rows).toEqual([]);
+  });
+
   it("rejects a second opening of the folder", async () => {
     await expect(startEmbeddedPostgres({ dataDir, maxConnections: 2 })).rejects.toThrow(
       `in use by process ${process.pid}`,

@@ -146,6 +146,7 @@ export async function scanNegativeFeedback(db: SqlClient): Promise<number> {
   // Every score written before the scan started has been read, apart from transactions still
   // open then, which the overlap of the next scan covers.
   await writeCursor(db, scanStartedAt);
-  if (scoreCount > 0) log.info({ scoreCount }, "negative feedback queued for review");
+  // Debug only: the overlap re-reads the same scores on every scan for ten minutes.
+  if (scoreCount > 0) log.debug({ scoreCount }, "negative feedback scores merged into the queue");
   return scoreCount;
 }

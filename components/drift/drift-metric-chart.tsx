@@ -38,6 +38,15 @@ function formatDay(time: number, timeZone: string): string {
   return new Intl.DateTimeFormat("en-US", { ...DAY_FORMAT_OPTIONS, timeZone }).format(time);
 }
 
+const DAY_MS = 24 * 60 * 60 * 1000;
+
+// One tick per UTC midnight, so 6-hour buckets do not repeat a day's label.
+function getDayTicks(start: number, end: number): number[] {
+  const ticks: number[] = [];
+  for (let tick = Math.ceil(start / DAY_MS) * DAY_MS; tick <= end; tick += DAY_MS) ticks.push(tick);
+  return ticks;
+}
+
 /**
  * A metric's series over the baseline and current windows, with both windows shaded and
  * labelled, so a reader sees what the test compared.
@@ -78,6 +87,7 @@ export function DriftMetricChart(props: DriftMetricChartProps) {
             type="number"
             scale="time"
             domain={[baseline[0], current[1]]}
+            ticks={getDayTicks(baseline[0], current[1])}
             tick={AXIS_TICK_STYLE}
             tickFormatter={(time: number) => formatDay(time, props.timeZone)}
             tickLine={false}

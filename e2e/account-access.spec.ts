@@ -24,7 +24,8 @@ test("sign-up without invitation creates an organization", async ({ page }) => {
     await page.getByLabel("Password").fill("solo-password-1");
     await page.getByRole("button", { name: "Create account" }).click();
 
-    await expect(page.getByText("No projects yet")).toBeVisible();
+    // Sign-up hashes the password and signing in verifies it: two scrypt runs before the page.
+    await expect(page.getByText("No projects yet")).toBeVisible({ timeout: 60_000 });
     await page.getByLabel("Organization name").fill(organizationName);
     await page.getByLabel("First project").fill(`First ${runId}`);
     await page.getByRole("button", { name: "Create organization" }).click();

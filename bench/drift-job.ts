@@ -189,7 +189,8 @@ export const driftJobSection: BenchSection = {
       .map((report) => report.metric);
     context.print(
       `drift job: ${reports.length} tests over ${OBSERVATIONS} generations in ` +
-        `${seconds.toFixed(1)} s, ${rowsPerSecond.toFixed(0)} rows/s; drift in ${drifting.join(", ")}`,
+        `${seconds.toFixed(1)} s, ${rowsPerSecond.toFixed(0)} rows/s; ` +
+        `drift in ${drifting.join(", ")}`,
     );
     return {
       observations: OBSERVATIONS,

@@ -48,7 +48,7 @@ function getDayTicks(start: number, end: number): number[] {
 }
 
 /**
- * A metric's series over the baseline and current windows, with both windows shaded and
+ * Draws a metric's series over the baseline and current windows, with both windows shaded and
  * labelled, so a reader sees what the test compared.
  */
 export function DriftMetricChart(props: DriftMetricChartProps) {

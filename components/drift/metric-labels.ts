@@ -4,7 +4,7 @@ import { formatPercent } from "@/lib/time/format";
 
 interface MetricDisplay {
   label: string;
-  /** How a value of the metric's chart series reads. */
+  /** Number format of the metric's chart values. */
   format: "share" | "count" | "decimal";
 }
 
@@ -62,7 +62,7 @@ export function formatMetricValue(metric: string, value: number | null | undefin
   return value.toFixed(2);
 }
 
-/** Formats a statistic or effect size compactly: 3 significant digits, small values in e-notation. */
+/** Formats a statistic or effect size: 3 significant digits, tiny values in e-notation. */
 export function formatStatistic(value: number | null | undefined): string {
   if (value === null || value === undefined) return "–";
   if (value !== 0 && Math.abs(value) < 0.001) return value.toExponential(1);

@@ -34,7 +34,8 @@ export async function sendDemoTraffic(
   options: { traceCount: number; days: number; seed: number; driftEpisode?: DriftEpisode },
 ): Promise<void> {
   const events = generateDemoEvents({ ...options, now: new Date() });
-  const authorization = `Basic ${Buffer.from(`${keys.publicKey}:${keys.secretKey}`).toString("base64")}`;
+  const credentials = Buffer.from(`${keys.publicKey}:${keys.secretKey}`).toString("base64");
+  const authorization = `Basic ${credentials}`;
   for (let offset = 0; offset < events.length; offset += EVENTS_PER_REQUEST) {
     const batch = events.slice(offset, offset + EVENTS_PER_REQUEST).map(toLangfuseEvent);
     const response = await request.post("/api/public/ingestion", {

@@ -11,7 +11,7 @@ export const ALPHA = 0.01;
 // Normal approximations (z-tests, the limiting KS distribution) want about 30 observations per
 // window; below that a test reports "not enough data" instead of a verdict.
 export const MIN_SAMPLES_PER_WINDOW = 30;
-// Reviews come in small numbers, and one window of 20 already tells a 25% fail rate from 5%.
+// Reviews come in small numbers, and one window of 20 already separates a 25% fail rate from 5%.
 export const MIN_REVIEWS_PER_WINDOW = 20;
 
 /** Input terms: the most frequent terms tested by chi-square, the rest pooled into "other". */

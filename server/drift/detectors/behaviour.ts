@@ -108,8 +108,8 @@ export function detectRepeatedSafetyFailures(test: SafetyFailureTest): DriftFind
 /**
  * Returns the modified z-score of a daily volume against the user's daily history:
  * (x − median) / (1.4826 · MAD). The spread is floored at √median, the Poisson standard
- * deviation, because counts of independent requests vary at least that much; without the
- * floor a week of near-constant days would make any small rise an outlier. Returns null
+ * deviation, because counts of independent requests vary at least that much. Without the
+ * floor, a week of near-constant days would make any small rise an outlier. Returns null
  * without history (median 0 and no spread).
  */
 export function scoreDailyVolume(perDay: number, history: number[]): number | null {

@@ -58,7 +58,7 @@ function formatShareChange(term: MovedTerm): string {
  * terms with the largest share plus "other" (every remaining occurrence); Pearson's chi-square
  * gives the p-value and the Jensen-Shannon divergence (bits) the effect size.
  * NOTE: one input contributes several terms, so occurrences are not independent draws and
- * the chi-square p-value is optimistic; the divergence gate keeps that from alarming alone.
+ * the chi-square p-value is optimistic. The divergence gate keeps that from alarming alone.
  */
 export function detectTermShift(test: TermTest): DriftFinding {
   const counts = test.withTerms;
@@ -116,7 +116,7 @@ export function detectTermShift(test: TermTest): DriftFinding {
 
 /**
  * Finds terms that were rare in the baseline (at most 0.2% of inputs) and are common now (at
- * least 2%). Each candidate gets a one-sided two-proportion z-test; its p-value is multiplied
+ * least 2%). Each candidate gets a one-sided two-proportion z-test. Its p-value is multiplied
  * by the number of terms tested (Bonferroni), so a long vocabulary does not raise alarms.
  */
 export function detectNewTerms(test: TermTest): DriftFinding {

@@ -8,7 +8,7 @@ import { AppError } from "@/server/errors";
 
 export const dynamic = "force-dynamic";
 
-// The body holds a few fields; anything larger is not a drift request.
+// The body contains a few fields; anything larger is not a drift request.
 const MAX_BODY_BYTES = 16 * 1024;
 
 async function readOptionalJson(request: Request): Promise<unknown> {

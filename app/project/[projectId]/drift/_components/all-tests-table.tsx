@@ -17,7 +17,7 @@ import { formatCount } from "@/lib/time/format";
 import type { DriftReport } from "./drift-types";
 import { StatusBadge } from "./status-badges";
 
-/** Every test of the latest run with its statistic, p-value, effect, threshold and samples. */
+/** Lists every test of the latest run: statistic, p-value, effect, threshold and samples. */
 export function AllTestsTable({ reports }: { reports: DriftReport[] }) {
   return (
     <Table aria-label="All drift tests">

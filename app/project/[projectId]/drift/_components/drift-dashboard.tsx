@@ -69,7 +69,7 @@ function NoFindings({ reports }: { reports: DriftReport[] }) {
   );
 }
 
-/** The Drift page: current findings with charts, moved terms and examples, then every test. */
+/** Renders the Drift page: findings with charts, moved terms and examples, then all tests. */
 export function DriftDashboard({ projectId }: { projectId: string }) {
   const trpc = useTRPC();
   const queryClient = useQueryClient();
@@ -95,7 +95,7 @@ export function DriftDashboard({ projectId }: { projectId: string }) {
     <div className="flex flex-col gap-3">
       <PageHeader
         title="Drift"
-        description={`${PERIOD_DESCRIPTIONS[period]}: what changed, how sure each test is, since when.`}
+        description={`${PERIOD_DESCRIPTIONS[period]}: what changed, how sure, since when.`}
         actions={
           <>
             <Tabs value={period} onValueChange={(value) => setPeriod(value as Period)}>

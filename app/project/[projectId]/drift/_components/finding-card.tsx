@@ -128,7 +128,7 @@ function SidePanel({ projectId, report }: { projectId: string; report: DriftRepo
   );
 }
 
-/** One drift finding: what changed, how sure the test is, since when, and where to look. */
+/** Shows one drift finding: what changed, how sure the test is, since when, and where to look. */
 export function FindingCard({ projectId, report, timeZone }: FindingCardProps) {
   const series = report.details.series ?? [];
   return (

@@ -15,7 +15,7 @@ interface MovedTerm {
   currentCount: number;
 }
 
-/** The input terms whose share of inputs moved most, with both shares and the change. */
+/** Lists the input terms whose share of inputs moved most, with both shares and the change. */
 export function MovedTermsTable({ terms }: { terms: MovedTerm[] }) {
   return (
     <Table aria-label="Terms that moved most">

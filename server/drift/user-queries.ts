@@ -133,11 +133,14 @@ export async function loadUserVolumes(
        JOIN active USING (user_id)
        WHERE m.project_id = $1 AND m.start_time >= $2 AND m.start_time < $3
        GROUP BY 1, 2
+     ), history AS (
+       SELECT user_id, json_agg(json_build_object('day', day, 'requests', requests)) AS history
+       FROM daily
+       GROUP BY user_id
      )
-     SELECT a.user_id, a.current_requests, a.trace_ids,
-       (SELECT json_agg(json_build_object('day', d.day, 'requests', d.requests))
-        FROM daily d WHERE d.user_id = a.user_id) AS history
-     FROM active a`,
+     SELECT a.user_id, a.current_requests, a.trace_ids, h.history
+     FROM active a
+     LEFT JOIN history h USING (user_id)`,
     [
       projectId,
       windows.baselineStart,

@@ -103,8 +103,9 @@ export interface UserVolume {
 }
 
 /**
- * Returns users who sent at least `minCurrentRequests` generations in the current window, with
- * their daily counts over the baseline window. Only those users' history is read.
+ * Returns users who sent at least `minCurrentRequests` requests (traces, so an agent's several
+ * calls count once) in the current window, with their daily counts over the baseline window.
+ * Only those users' history is read.
  */
 export async function loadUserVolumes(
   db: Queryable,
@@ -119,16 +120,16 @@ export async function loadUserVolumes(
     history: Array<{ day: number; requests: number }> | null;
   }>(
     `WITH active AS (
-       SELECT user_id, count(*)::int AS current_requests,
+       SELECT user_id, count(DISTINCT trace_id)::int AS current_requests,
          (array_agg(trace_id ORDER BY start_time DESC))[1:${TRACES_PER_USER}] AS trace_ids
        FROM observation_measures
        WHERE project_id = $1 AND start_time >= $4 AND start_time < $5 AND user_id IS NOT NULL
        GROUP BY user_id
-       HAVING count(*) >= $6
+       HAVING count(DISTINCT trace_id) >= $6
      ), daily AS (
        SELECT m.user_id,
          floor(extract(epoch FROM m.start_time - $2::timestamptz) / 86400)::int AS day,
-         count(*)::int AS requests
+         count(DISTINCT m.trace_id)::int AS requests
        FROM observation_measures m
        JOIN active USING (user_id)
        WHERE m.project_id = $1 AND m.start_time >= $2 AND m.start_time < $3

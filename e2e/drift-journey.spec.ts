@@ -39,7 +39,9 @@ test.describe("drift journey", () => {
       timeout: 60_000,
     });
     await expect(findings.getByRole("heading", { name: "Input topics" })).toBeVisible();
-    await expect(findings.getByRole("heading", { name: "Answer length", exact: true })).toBeVisible();
+    await expect(
+      findings.getByRole("heading", { name: "Answer length", exact: true }),
+    ).toBeVisible();
     await expect(findings.getByRole("heading", { name: "Helpful feedback" })).toBeVisible();
     await expect(
       findings.getByRole("table", { name: "Terms that moved most" }).first(),

@@ -118,6 +118,8 @@ function toRecord(finding: DriftFinding) {
 /**
  * Upserts the findings of one run in one statement. A drift finding continues the run of the
  * report whose current window ended where this one starts, so `drift_since` carries over.
+ * NOTE: only windows that meet exactly chain, so a run on demand (ending at any minute)
+ * starts its own run of drift and its `drift_since` is its own current window start.
  */
 export async function storeDriftReports(
   db: Queryable,

@@ -1,6 +1,7 @@
 import { randomBytes } from "node:crypto";
 import { afterAll, describe, expect, it } from "vitest";
 import { closeDb, getDb } from "../db/client";
+import { consumeRateLimit } from "./rate-limit";
 import {
   clearSignInLimit,
   getClientAddress,
@@ -94,6 +95,21 @@ describe("limitSignInRequest", () => {
       ),
     );
     expect(responses.filter((r) => r === null)).toHaveLength(SIGN_IN_ATTEMPTS_PER_EMAIL);
+  });
+
+  it("counts the previous window's failures", async () => {
+    const email = `${randomBytes(6).toString("hex")}@example.com`;
+    // A window of 100 years puts the previous window's start in 1870, so its weight is the
+    // share of 1970–2070 still ahead (0.43 in 2026, never below 0.04 before 2066).
+    const windowSeconds = 100 * 365 * 24 * 60 * 60;
+    const key = `test:${email}`;
+    await db.$executeRaw`
+      INSERT INTO rate_limit_counters (key, window_start, count)
+      VALUES (${key}, to_timestamp(-${windowSeconds}::float8), 1000)`;
+
+    const result = await consumeRateLimit(db, [{ key, limit: 10, windowSeconds }]);
+
+    expect(result.allowed).toBe(false);
   });
 
   it("ignores requests other than credentials sign-in", async () => {

@@ -6,6 +6,7 @@ import { TooltipProvider } from "@/components/ui/tooltip";
 import type { ProjectRole } from "@/lib/roles";
 import { DisplayTimeZoneProvider } from "@/lib/time/display-time-zone";
 import { CurrentUserProvider } from "./current-user";
+import { MobileSidebar } from "./mobile-sidebar";
 import { ProjectRoleProvider } from "./project-role";
 import { ProjectSwitcher, type SwitcherProject } from "./project-switcher";
 import { SidebarNav } from "./sidebar-nav";
@@ -36,8 +37,33 @@ function Wordmark() {
   );
 }
 
-/** The frame of every /project/[projectId] page: sidebar on the left, top bar, then the page. */
+function SidebarContents({ projects, currentProject, user }: SidebarContentsProps) {
+  return (
+    <aside className="sticky top-0 flex h-screen flex-col gap-4 px-3 py-3">
+      <Wordmark />
+      <Suspense>
+        <ProjectSwitcher projects={projects} currentProjectId={currentProject.id} />
+      </Suspense>
+      <Suspense>
+        <SidebarNav projectId={currentProject.id} />
+      </Suspense>
+      <div className="mt-auto border-t border-sidebar-border pt-2">
+        <UserMenu user={user} />
+      </div>
+    </aside>
+  );
+}
+
+type SidebarContentsProps = Pick<AppShellProps, "projects" | "currentProject" | "user">;
+
+/**
+ * The frame of every /project/[projectId] page: sidebar on the left, top bar, then the page.
+ * Below the md breakpoint the sidebar moves behind a menu button in the top bar.
+ */
 export function AppShell({ projects, currentProject, role, user, children }: AppShellProps) {
+  const sidebar = (
+    <SidebarContents projects={projects} currentProject={currentProject} user={user} />
+  );
   return (
     <CurrentUserProvider user={user}>
       <ProjectRoleProvider role={role}>
@@ -47,23 +73,15 @@ export function AppShell({ projects, currentProject, role, user, children }: App
               <div className="flex min-h-screen">
                 {/* The column stretches to the page's height so its background never ends at the
                 fold; the sidebar inside it stays in view while the page scrolls. */}
-                <div className="w-56 shrink-0 border-r border-sidebar-border bg-sidebar print:hidden">
-                  <aside className="sticky top-0 flex h-screen flex-col gap-4 px-3 py-3">
-                    <Wordmark />
-                    <Suspense>
-                      <ProjectSwitcher projects={projects} currentProjectId={currentProject.id} />
-                    </Suspense>
-                    <Suspense>
-                      <SidebarNav projectId={currentProject.id} />
-                    </Suspense>
-                    <div className="mt-auto border-t border-sidebar-border pt-2">
-                      <UserMenu user={user} />
-                    </div>
-                  </aside>
+                <div className="hidden w-56 shrink-0 border-r border-sidebar-border bg-sidebar md:block print:hidden">
+                  {sidebar}
                 </div>
                 <div className="flex min-w-0 flex-1 flex-col">
-                  <TopBar projectName={currentProject.name} />
-                  <main className="flex-1 px-5 py-4">{children}</main>
+                  <TopBar
+                    projectName={currentProject.name}
+                    menu={<MobileSidebar>{sidebar}</MobileSidebar>}
+                  />
+                  <main className="flex-1 px-3 py-4 md:px-5">{children}</main>
                 </div>
               </div>
             </TopBarSlotsProvider>

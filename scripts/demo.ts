@@ -5,6 +5,7 @@ import { getDb, getPool } from "../server/db/client";
 import { getEnv } from "../server/env";
 import { DEMO_DATA_DIR, DEMO_HOSTNAME, DEMO_INIT_CONFIG } from "../server/demo/demo-settings";
 import { seedDemoProject } from "../server/demo/seed";
+import { runDriftNow } from "../server/drift/api";
 import { launch } from "../server/embedded/launcher";
 import { seedDemoReviews } from "../server/review/demo-reviews";
 import { hasProductionBuild } from "../server/embedded/next-server";
@@ -61,11 +62,16 @@ async function main(): Promise<void> {
       const seeded = await seedDemoProject(
         getDb(),
         init.projectId,
-        driftDays ? { driftEpisode: { days: driftDays } } : {},
+        driftDays > 0 ? { driftEpisode: { days: driftDays } } : {},
       );
       if (seeded) {
         const seconds = (seeded.durationMs / 1000).toFixed(1);
         console.log(`Seeded ${seeded.traces} traces (${seeded.events} events) in ${seconds} s.`);
+        // The scheduled runs start after midnight UTC; the first reports should not wait.
+        for (const period of ["daily", "weekly"] as const) {
+          await runDriftNow(getPool(), init.projectId, { period });
+        }
+        console.log("Ran the daily and weekly drift reports.");
       }
       if (seeded && init.userId) {
         const verdicts = await seedDemoReviews(getDb(), getPool(), {

@@ -33,8 +33,9 @@ const envSchema = z.object({
     .default("true")
     .transform((value) => value === "true"),
   // `npm run demo` only: days at the end of the demo data that drift (new topic, longer
-  // answers, worse feedback), so the Drift page has findings to show. Read at first seeding.
-  DEMO_DRIFT_EPISODE_DAYS: z.coerce.number().int().min(1).max(7).optional(),
+  // answers, worse feedback), so the Drift page has findings to show; 0 for none. Read at
+  // first seeding.
+  DEMO_DRIFT_EPISODE_DAYS: z.coerce.number().int().min(0).max(7).default(1),
   DRIFTWATCH_INIT_ORG_NAME: z.string().min(1).optional(),
   DRIFTWATCH_INIT_PROJECT_NAME: z.string().min(1).optional(),
   DRIFTWATCH_INIT_PUBLIC_KEY: z.string().min(8).optional(),

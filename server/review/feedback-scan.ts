@@ -43,6 +43,8 @@ async function loadNegativeScores(db: SqlClient, after: Date): Promise<NegativeS
         t.session_id, o.name AS observation_name, o.model, o.prompt_name, o.prompt_version,
         rs.double_review_percent
       FROM scores s
+      -- Scores have no foreign key to projects: a deleted project's leftovers are skipped.
+      JOIN projects p ON p.id = s.project_id
       LEFT JOIN review_settings rs ON rs.project_id = s.project_id
       LEFT JOIN traces t ON t.project_id = s.project_id AND t.id = s.trace_id
       LEFT JOIN observations o ON o.project_id = s.project_id AND o.id = s.observation_id

@@ -154,6 +154,31 @@ describe("scanNegativeFeedback", () => {
     expect(traced).toBe(3);
   });
 
+  it("skips feedback of a deleted project", async () => {
+    const gone = await createTestProject(db);
+    const at = new Date();
+    await ingestEvents(db, gone.projectId, [
+      {
+        entity: "score",
+        eventId: "gone-thumbs-down",
+        timestamp: at,
+        body: {
+          id: "gone-thumbs-down",
+          name: "feedback",
+          traceId: "t",
+          dataType: "BOOLEAN",
+          value: 0,
+          timestamp: at,
+        } as never,
+      },
+    ]);
+    // Scores have no foreign key to projects, so a raw delete leaves them behind.
+    await db.project.delete({ where: { id: gone.projectId } });
+
+    await expect(scanNegativeFeedback(pool)).resolves.toBeGreaterThanOrEqual(0);
+    expect(await db.reviewItem.count({ where: { projectId: gone.projectId } })).toBe(0);
+  });
+
   it("reads nothing new on a second scan", async () => {
     const query = { where: { projectId: project.projectId }, orderBy: { id: "asc" as const } };
     const before = await db.reviewItem.findMany(query);

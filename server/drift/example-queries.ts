@@ -21,7 +21,7 @@ const MEASURE_EXAMPLES: Record<string, { where: string; orderBy: string }> = {
   jailbreak_rate: { where: "flags && $5::text[]", orderBy: "start_time DESC" },
 };
 
-// Scores whose traces show a feedback or review change; $5 holds the score names.
+// Scores whose traces show a feedback or review change; $5 contains the score names.
 const SCORE_EXAMPLES: Record<string, { names: string[]; where: string; orderBy: string }> = {
   helpful_share: { names: HELPFUL_SCORE_NAMES, where: "value = 0", orderBy: "timestamp DESC" },
   rating: { names: RATING_SCORE_NAMES, where: "value IS NOT NULL", orderBy: "value ASC" },

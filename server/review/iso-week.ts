@@ -1,6 +1,6 @@
 import { AppError } from "../errors";
 
-/** ISO 8601 weeks ("2026-W49"): Monday 00:00 UTC to the next Monday, week 1 holds 4 January. */
+/** ISO 8601 weeks ("2026-W49"): Monday 00:00 UTC to the next Monday, week 1 contains 4 January. */
 
 const DAY_MS = 24 * 60 * 60 * 1000;
 const WEEK_MS = 7 * DAY_MS;

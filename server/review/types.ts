@@ -1,6 +1,6 @@
 /** Names shared by the review queue, its API and its reports. */
 
-/** Why an item is in the queue; one item carries every reason that queued it. */
+/** Reasons an item is in the queue. One item carries every reason that queued it. */
 export const REVIEW_REASONS = [
   "sampled",
   "manual",

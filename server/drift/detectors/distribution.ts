@@ -36,7 +36,7 @@ export function medianBin(bins: readonly number[], counts: readonly number[]): n
 export interface DistributionTest {
   kind: DriftKind;
   metric: string;
-  /** What a value is, plural, e.g. "output words". */
+  /** The unit of a value, plural, e.g. "output words". */
   unit: string;
   /** 1 when the histogram binned ln(1 + x), 0 when it binned ln(x). */
   offset: 0 | 1;

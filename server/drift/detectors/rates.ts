@@ -12,9 +12,9 @@ function percent(share: number): string {
 export interface RateTest {
   kind: DriftKind;
   metric: string;
-  /** What the rate counts, e.g. "toxic outputs". */
+  /** The counted events, plural, e.g. "toxic outputs". */
   label: string;
-  /** What the samples are, e.g. "generations" or "reviews". */
+  /** The sampled objects, plural, e.g. "generations" or "reviews". */
   unit: string;
   baseline: ProportionSample;
   current: ProportionSample;
@@ -160,7 +160,8 @@ export function detectRatingDrop(test: RatingTest): DriftFinding {
   const spread = Math.sqrt(baseline.variance ?? 0);
   const drop = baseline.mean - current.mean;
   // A constant baseline makes any drop infinitely many standard deviations.
-  const effect = spread > 0 ? drop / spread : drop > 0 ? Infinity : 0;
+  let effect = drop > 0 ? Infinity : 0;
+  if (spread > 0) effect = drop / spread;
   const status = decideStatus(result.pValue, effect, RATING_EFFECT_THRESHOLD);
   const means = `${baseline.mean.toFixed(2)} → ${current.mean.toFixed(2)}`;
   return {
